@@ -1,0 +1,203 @@
+#include "cli.h"
+
+#include "analysis/marketsummary.h"
+#include "formats/snapshotfile.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace Liq::Cli {
+namespace {
+
+struct OptionSet
+{
+    QCommandLineOption summary{
+        QStringLiteral("summary"),
+        QStringLiteral("Print the market summary of FILE (default: the bundled sample) "
+                       "and exit. Needs no display.")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("Summary output format: text (default) or json."),
+                              QStringLiteral("text|json"), QStringLiteral("text")};
+    QCommandLineOption feed{
+        QStringLiteral("feed"),
+        QStringLiteral("Read snapshots from an HTTP feed URL (live in the window; fetched "
+                       "once with --summary)."),
+        QStringLiteral("URL")};
+    QCommandLineOption interval{QStringLiteral("interval"),
+                                QStringLiteral("Feed polling interval in seconds (minimum 1, default 10)."),
+                                QStringLiteral("S"), QStringLiteral("10")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QStringLiteral("Start the local demo feed (liqscope-feed) and watch it live.")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the window with FILE (default: the sample) to a PNG "
+                                                 "and exit."),
+                                  QStringLiteral("PNG")};
+    QCommandLineOption size{QStringLiteral("size"),
+                            QStringLiteral("Window size for --screenshot (default 1280x800)."),
+                            QStringLiteral("WxH"), QStringLiteral("1280x800")};
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
+                            QStringLiteral("Show this help and exit.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
+                               QStringLiteral("Show the version and exit.")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Liqscope: long and short liquidations over the last 1h, 4h, 12h and 24h, "
+                           "the squeeze signal they make, and what it means for the market."));
+        parser.addOptions({summary, format, feed, interval, demo, screenshot, size, help, version});
+        parser.addPositionalArgument(
+            QStringLiteral("FILE"),
+            QStringLiteral(
+                "A snapshot: Liqscope JSON, a CoinGlass coin-list or exchange-list response, or CSV "
+                "(window,long_usd,short_usd[,symbol])."),
+            QStringLiteral("[FILE]"));
+    }
+};
+
+QString exitCodesText()
+{
+    return QStringLiteral("Exit status: 0 success, 1 bad input (message on stderr), 2 usage error, "
+                          "3 network or feed error.\n");
+}
+
+std::optional<QSize> parseSize(const QString &text)
+{
+    const QStringList parts = text.toLower().split(QLatin1Char('x'));
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okWidth = false;
+    bool okHeight = false;
+    const int width = parts.at(0).toInt(&okWidth);
+    const int height = parts.at(1).toInt(&okHeight);
+    if (!okWidth || !okHeight || width < 320 || height < 240 || width > 7680 || height > 4320)
+        return std::nullopt;
+    return QSize(width, height);
+}
+
+} // namespace
+
+QString bundledSamplePath()
+{
+    return QStringLiteral(":/sample/seed-market.liqscope");
+}
+
+QString helpText()
+{
+    QCommandLineParser parser;
+    OptionSet options;
+    options.addTo(parser);
+    return parser.helpText() + QLatin1Char('\n') + exitCodesText();
+}
+
+QString versionText()
+{
+    return QStringLiteral("liqscope " LIQSCOPE_VERSION_STRING "\n");
+}
+
+ParsedArguments parseArguments(const QStringList &arguments)
+{
+    ParsedArguments result;
+    QCommandLineParser parser;
+    OptionSet set;
+    set.addTo(parser);
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+
+    Options &options = result.options;
+    if (parser.isSet(set.help)) {
+        options.mode = Mode::Help;
+        return result;
+    }
+    if (parser.isSet(set.version)) {
+        options.mode = Mode::Version;
+        return result;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        result.error = QStringLiteral("Too many files: %1 (give at most one).").arg(positional.join(u' '));
+        return result;
+    }
+    options.snapshotPath = positional.value(0);
+
+    const QString format = parser.value(set.format);
+    if (format == u"text") {
+        options.format = SummaryFormat::Text;
+    } else if (format == u"json") {
+        options.format = SummaryFormat::Json;
+    } else {
+        result.error = QStringLiteral("Unknown --format '%1': use text or json.").arg(format);
+        return result;
+    }
+
+    bool intervalOk = false;
+    options.feedIntervalSeconds = parser.value(set.interval).toInt(&intervalOk);
+    if (!intervalOk || options.feedIntervalSeconds < 1 || options.feedIntervalSeconds > 86400) {
+        result.error = QStringLiteral("--interval takes whole seconds from 1 to 86400, not '%1'.")
+                           .arg(parser.value(set.interval));
+        return result;
+    }
+
+    options.feedUrl = parser.value(set.feed);
+    options.demo = parser.isSet(set.demo);
+    options.screenshotPath = parser.value(set.screenshot);
+    const auto size = parseSize(parser.value(set.size));
+    if (!size) {
+        result.error = QStringLiteral("--size takes WIDTHxHEIGHT between 320x240 and 7680x4320, not '%1'.")
+                           .arg(parser.value(set.size));
+        return result;
+    }
+    options.screenshotSize = *size;
+
+    if (parser.isSet(set.summary)) {
+        options.mode = Mode::Summary;
+        if (options.demo || !options.screenshotPath.isEmpty()) {
+            result.error = QStringLiteral("--summary cannot be combined with --demo or --screenshot.");
+            return result;
+        }
+    } else if (parser.isSet(set.format)) {
+        result.error = QStringLiteral("--format only applies to --summary.");
+        return result;
+    }
+    if (!options.feedUrl.isEmpty() && !options.snapshotPath.isEmpty()) {
+        result.error = QStringLiteral("Give either a FILE or --feed, not both.");
+        return result;
+    }
+    if (options.demo && (!options.feedUrl.isEmpty() || !options.snapshotPath.isEmpty())) {
+        result.error = QStringLiteral("--demo starts its own feed: give no FILE and no --feed with it.");
+        return result;
+    }
+    return result;
+}
+
+int runSummary(const Options &options, QTextStream &out, QTextStream &err)
+{
+    const QString path = options.snapshotPath.isEmpty() ? bundledSamplePath() : options.snapshotPath;
+    const LoadResult loaded = SnapshotFile::load(path);
+    if (!loaded.ok()) {
+        err << loaded.error.message << Qt::endl;
+        return BadInput;
+    }
+
+    const MarketAnalysis analysis = analyzeSnapshot(*loaded.snapshot);
+    if (options.format == SummaryFormat::Json) {
+        out << QString::fromUtf8(analysisToJson(*loaded.snapshot, analysis, loaded.warnings));
+        out.flush();
+        return Success;
+    }
+
+    out << writeMarketSummary(*loaded.snapshot, analysis).toPlainText();
+    const QStringList warnings = loaded.warnings + analysis.warnings;
+    if (!warnings.isEmpty()) {
+        out << QLatin1Char('\n') << QStringLiteral("Warnings:\n");
+        for (const QString &warning : warnings)
+            out << QStringLiteral("  - ") << warning << QLatin1Char('\n');
+    }
+    out.flush();
+    return Success;
+}
+
+} // namespace Liq::Cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+class QTextStream;
+
+namespace Liq::Cli {
+
+// Documented in --help and the README.
+enum ExitCode : int { Success = 0, BadInput = 1, UsageError = 2, FeedError = 3 };
+
+enum class Mode { Desktop, Summary, Help, Version };
+enum class SummaryFormat { Text, Json };
+
+struct Options
+{
+    Mode mode = Mode::Desktop;
+    SummaryFormat format = SummaryFormat::Text;
+    QString snapshotPath; // empty: the bundled sample
+    QString feedUrl;
+    int feedIntervalSeconds = 10;
+    bool demo = false;
+    QString screenshotPath;
+    QSize screenshotSize{1280, 800};
+};
+
+struct ParsedArguments
+{
+    Options options;
+    QString error; // non-empty: a usage error, to print with the help hint (exit 2)
+};
+
+// Parses argv (without the program name resolved by Qt: pass all of argv). Needs no application object,
+// so main() can choose between a headless QCoreApplication and the desktop QApplication.
+ParsedArguments parseArguments(const QStringList &arguments);
+
+QString helpText();
+QString versionText();
+
+// The headless --summary path: prints the summary (text or JSON) of a file, the bundled sample or a feed.
+int runSummary(const Options &options, QTextStream &out, QTextStream &err);
+
+// Path of the sample bundled into the executable (a Qt resource).
+QString bundledSamplePath();
+
+} // namespace Liq::Cli

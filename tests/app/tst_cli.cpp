@@ -1,0 +1,199 @@
+#include "cli.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Liq::Cli;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runLiqscope(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // --summary must not need a display: take the display away entirely.
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LIQSCOPE_EXECUTABLE), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(content);
+    return path;
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("usageError");
+        QTest::addColumn<int>("mode");
+        const auto args = [](std::initializer_list<const char *> list) {
+            QStringList result{QStringLiteral("liqscope")};
+            for (const char *a : list)
+                result << QString::fromLatin1(a);
+            return result;
+        };
+        QTest::newRow("no arguments: desktop") << args({}) << false << int(Mode::Desktop);
+        QTest::newRow("file: desktop") << args({"a.json"}) << false << int(Mode::Desktop);
+        QTest::newRow("summary") << args({"--summary"}) << false << int(Mode::Summary);
+        QTest::newRow("summary json")
+            << args({"--summary", "--format", "json"}) << false << int(Mode::Summary);
+        QTest::newRow("help") << args({"--help"}) << false << int(Mode::Help);
+        QTest::newRow("version") << args({"-v"}) << false << int(Mode::Version);
+        QTest::newRow("unknown option") << args({"--frobnicate"}) << true << 0;
+        QTest::newRow("bad format") << args({"--summary", "--format", "xml"}) << true << 0;
+        QTest::newRow("format without summary") << args({"--format", "json"}) << true << 0;
+        QTest::newRow("two files") << args({"a", "b"}) << true << 0;
+        QTest::newRow("interval zero")
+            << args({"--feed", "http://127.0.0.1:1/", "--interval", "0"}) << true << 0;
+        QTest::newRow("bad size") << args({"--screenshot", "x.png", "--size", "12"}) << true << 0;
+        QTest::newRow("demo with a file") << args({"--demo", "a.json"}) << true << 0;
+    }
+
+    void parseArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, usageError);
+        QFETCH(int, mode);
+        const ParsedArguments parsed = Liq::Cli::parseArguments(arguments);
+        QCOMPARE(!parsed.error.isEmpty(), usageError);
+        if (!usageError)
+            QCOMPARE(int(parsed.options.mode), mode);
+    }
+
+    void screenshotOptions()
+    {
+        const ParsedArguments parsed = Liq::Cli::parseArguments(
+            {QStringLiteral("liqscope"), QStringLiteral("--screenshot"), QStringLiteral("s.png"),
+             QStringLiteral("--size"), QStringLiteral("1024x640"), QStringLiteral("snap.json")});
+        QVERIFY(parsed.error.isEmpty());
+        QCOMPARE(parsed.options.screenshotPath, QStringLiteral("s.png"));
+        QCOMPARE(parsed.options.screenshotSize, QSize(1024, 640));
+        QCOMPARE(parsed.options.snapshotPath, QStringLiteral("snap.json"));
+    }
+
+    void summaryOfTheSampleWithoutDisplay()
+    {
+        const Run run = runLiqscope({QStringLiteral("--summary")});
+        QCOMPARE(run.exitCode, int(Success));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("$397.04M")));
+        QVERIFY(run.out.contains(QStringLiteral("$330.70M")));
+        QVERIFY(run.out.contains(QStringLiteral("83.3%")));
+    }
+
+    void summaryJsonOfTheSample()
+    {
+        const Run run
+            = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, int(Success));
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonObject root = document.object();
+        const QJsonArray timeframes = root.value(QStringLiteral("timeframes")).toArray();
+        QCOMPARE(timeframes.size(), 4);
+        const QJsonObject day = timeframes.at(3).toObject();
+        QCOMPARE(day.value(QStringLiteral("window")).toString(), QStringLiteral("24h"));
+        QCOMPARE(day.value(QStringLiteral("seconds")).toInt(), 86400);
+        QCOMPARE(day.value(QStringLiteral("short_usd")).toDouble(), 330.70e6);
+        QVERIFY(qAbs(day.value(QStringLiteral("short_share")).toDouble() - 0.833) < 0.0005);
+        const QJsonObject signal = root.value(QStringLiteral("signal")).toObject();
+        QCOMPARE(signal.value(QStringLiteral("side")).toString(), QStringLiteral("short_squeeze"));
+        const QString level = signal.value(QStringLiteral("level")).toString();
+        QVERIFY2(level == u"strong" || level == u"extreme", qPrintable(level));
+        const QJsonObject heaviest = root.value(QStringLiteral("heaviest_bucket")).toObject();
+        QCOMPARE(heaviest.value(QStringLiteral("from_hours")).toInt(), 4);
+        QCOMPARE(heaviest.value(QStringLiteral("to_hours")).toInt(), 12);
+        QVERIFY(qAbs(heaviest.value(QStringLiteral("usd_per_hour")).toDouble() - 30.39e6) < 0.01e6);
+        QCOMPARE(root.value(QStringLiteral("momentum")).toString(), QStringLiteral("fading"));
+        QCOMPARE(root.value(QStringLiteral("warnings")).toArray().size(), 0);
+    }
+
+    void summaryOfACsvFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeFile(dir, QStringLiteral("flush.csv"),
+                                       "window,long_usd,short_usd\n1h,9000000,1000000\n4h,30000000,4000000\n"
+                                       "12h,90000000,12000000\n24h,300000000,40000000\n");
+        const Run run = runLiqscope(
+            {QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("json"), path});
+        QCOMPARE(run.exitCode, int(Success));
+        const QJsonObject signal
+            = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("signal")).toObject();
+        QCOMPARE(signal.value(QStringLiteral("side")).toString(), QStringLiteral("long_squeeze"));
+    }
+
+    void badInputExitsOneNamingTheFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path
+            = writeFile(dir, QStringLiteral("broken.json"), "{\"format\":\"liqscope-snapshot\",");
+        const Run run = runLiqscope({QStringLiteral("--summary"), path});
+        QCOMPARE(run.exitCode, int(BadInput));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(path), qPrintable(run.err));
+        QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0); // one message, one line
+    }
+
+    void missingFileExitsOne()
+    {
+        const Run run = runLiqscope({QStringLiteral("--summary"), QStringLiteral("/nonexistent/x.json")});
+        QCOMPARE(run.exitCode, int(BadInput));
+        QVERIFY(run.err.contains(QStringLiteral("/nonexistent/x.json")));
+    }
+
+    void usageErrorExitsTwo()
+    {
+        const Run run
+            = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("yaml")});
+        QCOMPARE(run.exitCode, int(UsageError));
+        QVERIFY(run.err.contains(QStringLiteral("yaml")));
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = runLiqscope({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, int(Success));
+        QVERIFY(help.out.contains(QStringLiteral("--summary")));
+        QVERIFY(help.out.contains(QStringLiteral("Exit status")));
+        const Run version = runLiqscope({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, int(Success));
+        QCOMPARE(version.out.trimmed(), QStringLiteral("liqscope " LIQSCOPE_VERSION_STRING));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
