@@ -1,0 +1,461 @@
+// FeedClient against a misbehaving HTTP server on 127.0.0.1: every fault keeps the last good
+// snapshot, lands in the right state, and the client recovers once good data is served again.
+#include "faultserver.h"
+#include "feed/feedclient.h"
+#include "feed/feedfetch.h"
+#include "feedtestdata.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Liq;
+using Delivery = FaultServer::Delivery;
+
+Q_DECLARE_METATYPE(FaultServer::Reply)
+Q_DECLARE_METATYPE(Liq::FeedState)
+Q_DECLARE_METATYPE(Liq::LoadErrorKind)
+
+namespace {
+
+FeedOptions testOptions()
+{
+    FeedOptions options;
+    options.intervalMs = 60'000; // the tests drive cycles with refreshNow()
+    options.timeoutMs = 1'000;
+    options.maxBytes = 64 * 1024;
+    options.backoffInitialMs = 60'000; // no automatic retry in the middle of a test
+    return options;
+}
+
+const QByteArray BodyA = FeedTestData::liqscopeSnapshot(QStringLiteral("2026-11-20T14:00:00Z"), 1.0);
+const QByteArray BodyB = FeedTestData::liqscopeSnapshot(QStringLiteral("2026-11-20T14:01:00Z"), 1.1);
+
+} // namespace
+
+class tst_FeedClient final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void firstFetchGoesLive();
+    void firstFailureIsRetrying();
+    void faults_data();
+    void faults();
+    void notModifiedIsUnchanged();
+    void identicalBodyIsUnchanged();
+    void retryAfterSecondsIsHonoured();
+    void retryAfterHttpDateIsHonoured();
+    void backoffGrowsWithFailures();
+    void connectionRefusedThenRecovers();
+    void plainHttpToRemoteHostIsRefused();
+    void staleRepliesAreDropped();
+    void pauseDropsTheRequestInFlight();
+    void fetchOnceReportsStatusAndCause();
+
+private:
+    // Starts a client on the server's /v1/snapshot with body A and waits until it is live.
+    void startLive(FeedClient &client);
+
+    FaultServer *m_server = nullptr;
+};
+
+void tst_FeedClient::init()
+{
+    m_server = new FaultServer(this);
+    QVERIFY(m_server->listen());
+}
+
+void tst_FeedClient::cleanup()
+{
+    delete m_server;
+    m_server = nullptr;
+}
+
+void tst_FeedClient::startLive(FeedClient &client)
+{
+    m_server->setReply(FaultServer::ok(BodyA));
+    client.setOptions(testOptions());
+    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QVERIFY(client.lastSnapshot().has_value());
+}
+
+void tst_FeedClient::firstFetchGoesLive()
+{
+    FeedClient client;
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+    QSignalSpy states(&client, &FeedClient::stateChanged);
+    startLive(client);
+
+    QCOMPARE(snapshots.size(), 1);
+    const auto snapshot = snapshots.at(0).at(0).value<LiquidationSnapshot>();
+    QCOMPARE(snapshot.asOf, QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC));
+    QCOMPARE(snapshot.totals.at(TimeWindow::H1).longUsd, 800000.0);
+    QCOMPARE(snapshots.at(0).at(2).toString(), m_server->url(QStringLiteral("/v1/snapshot")).toString());
+    QList<FeedState> seen;
+    for (const auto &arguments : states)
+        seen.append(arguments.at(0).value<FeedStatus>().state);
+    QCOMPARE(seen.mid(seen.size() - 2), (QList<FeedState>{FeedState::Connecting, FeedState::Live}));
+    QCOMPARE(client.status().httpStatus, 200);
+    QVERIFY(client.status().lastSuccessAt.isValid());
+    QVERIFY(client.status().nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(50));
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void tst_FeedClient::firstFailureIsRetrying()
+{
+    FeedClient client;
+    m_server->setReply(FaultServer::status(500, "boom"));
+    client.setOptions(testOptions());
+    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Retrying, 5000);
+    QVERIFY(!client.lastSnapshot());
+    QVERIFY(client.status().nextAttemptAt.isValid());
+    QVERIFY(client.status().message.contains(QLatin1String("HTTP 500")));
+
+    m_server->setReply(FaultServer::ok(BodyA));
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QCOMPARE(client.status().consecutiveFailures, 0);
+}
+
+void tst_FeedClient::faults_data()
+{
+    QTest::addColumn<FaultServer::Reply>("fault");
+    QTest::addColumn<FeedState>("expectedState");
+    QTest::addColumn<QString>("expectedMessage");
+    QTest::addColumn<LoadErrorKind>("expectedKind");
+
+    FaultServer::Reply hang;
+    hang.delivery = Delivery::Hang;
+    QTest::newRow("hang") << hang << FeedState::Stale << QStringLiteral("no complete response within 1 s")
+                          << LoadErrorKind::Io;
+    QTest::newRow("http 500") << FaultServer::status(500, "oops") << FeedState::Stale
+                              << QStringLiteral("HTTP 500 Internal Server Error") << LoadErrorKind::Io;
+    FaultServer::Reply unavailable = FaultServer::status(503);
+    QTest::newRow("http 503 without Retry-After")
+        << unavailable << FeedState::Stale << QStringLiteral("HTTP 503") << LoadErrorKind::Io;
+    QTest::newRow("http 401") << FaultServer::status(401) << FeedState::Error
+                              << QStringLiteral("the server refused access (HTTP 401)") << LoadErrorKind::Io;
+    QTest::newRow("http 404") << FaultServer::status(404) << FeedState::Error << QStringLiteral("HTTP 404")
+                              << LoadErrorKind::Io;
+
+    FaultServer::Reply truncated = FaultServer::ok(BodyB);
+    truncated.delivery = Delivery::Truncated;
+    QTest::newRow("truncated body") << truncated << FeedState::Stale
+                                    << QStringLiteral("the response was cut off after %1 of %2 bytes")
+                                           .arg(BodyB.size() / 2)
+                                           .arg(BodyB.size())
+                                    << LoadErrorKind::Io;
+
+    FaultServer::Reply huge = FaultServer::ok(BodyB);
+    huge.delivery = Delivery::HugeContentLength;
+    QTest::newRow("oversized by Content-Length")
+        << huge << FeedState::Stale
+        << QStringLiteral("larger than the 0.1 MiB limit (Content-Length 4294967296")
+        << LoadErrorKind::TooLarge;
+
+    FaultServer::Reply endless = FaultServer::ok(BodyB);
+    endless.delivery = Delivery::EndlessChunked;
+    QTest::newRow("oversized by chunked streaming")
+        << endless << FeedState::Stale << QStringLiteral("(stopped after 65537 bytes)")
+        << LoadErrorKind::TooLarge;
+
+    FaultServer::Reply drip = FaultServer::ok(BodyB);
+    drip.delivery = Delivery::SlowDrip;
+    drip.dripIntervalMs = 20;
+    QTest::newRow("slow drip") << drip << FeedState::Stale
+                               << QStringLiteral("no complete response within 1 s") << LoadErrorKind::Io;
+
+    QTest::newRow("malformed JSON") << FaultServer::ok("{\"format\": \"liqscope-snapshot\", \"version\": 1,")
+                                    << FeedState::Stale << QString() << LoadErrorKind::Syntax;
+    QTest::newRow("not a snapshot at all") << FaultServer::ok("<html>maintenance</html>") << FeedState::Stale
+                                           << QString() << LoadErrorKind::UnknownFormat;
+    QTest::newRow("CoinGlass error envelope")
+        << FaultServer::ok(FeedTestData::coinGlassError(QStringLiteral("Upgrade your plan")))
+        << FeedState::Stale << QStringLiteral("Upgrade your plan") << LoadErrorKind::ApiError;
+}
+
+void tst_FeedClient::faults()
+{
+    QFETCH(FaultServer::Reply, fault);
+    QFETCH(FeedState, expectedState);
+    QFETCH(QString, expectedMessage);
+    QFETCH(LoadErrorKind, expectedKind);
+
+    FeedClient client;
+    startLive(client);
+    const LiquidationSnapshot good = *client.lastSnapshot();
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+
+    m_server->setReply(fault);
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), expectedState, 5000);
+
+    QCOMPARE(snapshots.size(), 0);
+    QVERIFY(client.lastSnapshot().has_value());
+    QCOMPARE(*client.lastSnapshot(), good);
+    const QString message = client.status().message;
+    QVERIFY2(message.contains(m_server->url(QStringLiteral("/v1/snapshot")).toString()), qPrintable(message));
+    if (!expectedMessage.isEmpty())
+        QVERIFY2(message.contains(expectedMessage), qPrintable(message));
+    if (expectedKind != LoadErrorKind::None)
+        QCOMPARE(client.lastError().kind, expectedKind);
+    QCOMPARE(client.status().consecutiveFailures, 1);
+    if (expectedState == FeedState::Stale) {
+        QVERIFY(client.status().nextAttemptAt.isValid());
+        QVERIFY(
+            client.status().describe(QDateTime::currentDateTimeUtc()).contains(QLatin1String("retrying in")));
+    } else {
+        QVERIFY(!client.status().nextAttemptAt.isValid()); // an error stops polling
+    }
+
+    // Recovery: good data again.
+    m_server->setReply(FaultServer::ok(BodyB));
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, 5000);
+    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(client.lastSnapshot()->asOf, QDateTime(QDate(2026, 11, 20), QTime(14, 1), Qt::UTC));
+    QCOMPARE(client.status().consecutiveFailures, 0);
+    QVERIFY(client.status().message.isEmpty());
+}
+
+void tst_FeedClient::notModifiedIsUnchanged()
+{
+    FeedClient client;
+    m_server->setReply(FaultServer::ok(BodyA, "\"v1\""));
+    client.setOptions(testOptions());
+    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QCOMPARE(m_server->requests().at(0).header("If-None-Match"), QByteArray());
+
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Unchanged, 5000);
+    QCOMPARE(m_server->requests().at(1).header("If-None-Match"), QByteArray("\"v1\""));
+    QCOMPARE(client.status().httpStatus, 304);
+    QCOMPARE(snapshots.size(), 1);
+    QVERIFY(client.lastSnapshot().has_value());
+
+    // A new version of the resource is a new snapshot.
+    m_server->setReply(FaultServer::ok(BodyB, "\"v2\""));
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 2, 5000);
+    QCOMPARE(client.state(), FeedState::Live);
+}
+
+void tst_FeedClient::identicalBodyIsUnchanged()
+{
+    FeedClient client;
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+    startLive(client);
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Unchanged, 5000);
+    QCOMPARE(m_server->requestCount(), 2);
+    QCOMPARE(snapshots.size(), 1);
+}
+
+void tst_FeedClient::retryAfterSecondsIsHonoured()
+{
+    FeedClient client;
+    startLive(client);
+    FaultServer::Reply tooMany = FaultServer::status(429);
+    tooMany.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+    m_server->setReply(tooMany);
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    QVERIFY2(client.status().message.contains(
+                 QLatin1String("HTTP 429 Too Many Requests; the server asked to wait 1 s")),
+             qPrintable(client.status().message));
+    const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(client.status().nextAttemptAt);
+    QVERIFY2(wait > 500 && wait <= 1000, qPrintable(QString::number(wait))); // not our 60 s backoff
+
+    // The user cannot hammer a rate-limited server: refreshNow() waits for Retry-After.
+    const int requests = m_server->requestCount();
+    client.refreshNow();
+    QTest::qWait(100);
+    QCOMPARE(m_server->requestCount(), requests);
+
+    m_server->setReply(FaultServer::ok(BodyB));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 4000);
+    QCOMPARE(m_server->requestCount(), requests + 1);
+}
+
+void tst_FeedClient::retryAfterHttpDateIsHonoured()
+{
+    FeedClient client;
+    startLive(client);
+    FaultServer::Reply unavailable = FaultServer::status(503);
+    const QDateTime when = QDateTime::currentDateTimeUtc().addSecs(3);
+    unavailable.headers.append(
+        {"Retry-After",
+         QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()});
+    m_server->setReply(unavailable);
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(client.status().nextAttemptAt);
+    QVERIFY2(wait > 1000 && wait <= 3000, qPrintable(QString::number(wait)));
+}
+
+void tst_FeedClient::backoffGrowsWithFailures()
+{
+    FeedClient client;
+    FeedOptions options = testOptions();
+    options.backoffInitialMs = 40;
+    options.backoffMaxMs = 320;
+    client.setOptions(options);
+    m_server->setReply(FaultServer::status(500));
+    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    QList<qint64> delays;
+    connect(&client, &FeedClient::stateChanged, this, [&delays](const FeedStatus &status) {
+        if (status.state == FeedState::Retrying)
+            delays.append(QDateTime::currentDateTimeUtc().msecsTo(status.nextAttemptAt));
+    });
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 6, 10000);
+    client.pause();
+    // Each delay lies in [d/2, d] with d = 40, 80, 160, 320, 320, ... (equal jitter, capped).
+    for (int i = 0; i < 6; ++i) {
+        const qint64 full = std::min<qint64>(40LL << i, 320);
+        QVERIFY2(delays.at(i) >= full / 2 - 15 && delays.at(i) <= full,
+                 qPrintable(QStringLiteral("failure %1: %2 ms").arg(i + 1).arg(delays.at(i))));
+    }
+    QCOMPARE(client.state(), FeedState::Paused);
+    QVERIFY(client.status().consecutiveFailures >= 6);
+}
+
+void tst_FeedClient::connectionRefusedThenRecovers()
+{
+    FeedClient client;
+    startLive(client);
+    const quint16 port = m_server->port();
+    m_server->close();
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    QVERIFY2(client.status().message.contains(QLatin1String("connection refused")),
+             qPrintable(client.status().message));
+    QVERIFY(client.lastSnapshot().has_value());
+
+    QVERIFY(m_server->listen(port));
+    m_server->setReply(FaultServer::ok(BodyB));
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+}
+
+void tst_FeedClient::plainHttpToRemoteHostIsRefused()
+{
+    FeedClient client;
+    FeedOptions options = testOptions();
+    options.timeoutMs = 300;
+    client.setOptions(options);
+    // 192.0.2.0/24 is TEST-NET-1: never routed, so nothing leaves the machine in any case.
+    client.setEndpoint(FeedEndpoint::snapshotUrl(QUrl(QStringLiteral("http://192.0.2.7/v1/snapshot"))));
+    client.start();
+    QCOMPARE(client.state(), FeedState::Error);
+    QVERIFY(client.status().message.contains(QLatin1String("plain HTTP to a non-local host is refused")));
+    QVERIFY(!client.isRequestInFlight());
+
+    options.allowPlainHttp = true;
+    client.setOptions(options);
+    client.start();
+    QVERIFY(client.isRequestInFlight());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Retrying, 5000);
+    QVERIFY(!client.status().message.contains(QLatin1String("plain HTTP")));
+
+    // Loopback by name is local too.
+    m_server->setReply(FaultServer::ok(BodyA));
+    client.setOptions(testOptions());
+    client.setEndpoint(FeedEndpoint::snapshotUrl(
+        QUrl(QStringLiteral("http://localhost:%1/v1/snapshot").arg(m_server->port()))));
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+}
+
+void tst_FeedClient::staleRepliesAreDropped()
+{
+    FaultServer hanging;
+    QVERIFY(hanging.listen());
+    FaultServer::Reply hang;
+    hang.delivery = Delivery::Hang;
+    hanging.setReply(hang);
+
+    FeedClient client;
+    client.setOptions(testOptions());
+    client.setEndpoint(FeedEndpoint::snapshotUrl(hanging.url(QStringLiteral("/slow"))));
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(hanging.requestCount(), 1, 5000);
+
+    // Switching endpoints while the old request is out: the old one must not land.
+    m_server->setReply(FaultServer::ok(BodyA));
+    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QSignalSpy states(&client, &FeedClient::stateChanged);
+    hanging.close(); // the old connection dies now
+    QTest::qWait(200);
+    QCOMPARE(states.size(), 0);
+    QCOMPARE(client.state(), FeedState::Live);
+}
+
+void tst_FeedClient::pauseDropsTheRequestInFlight()
+{
+    FeedClient client;
+    startLive(client);
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+    FaultServer::Reply drip = FaultServer::ok(BodyB);
+    drip.delivery = Delivery::SlowDrip;
+    drip.dripIntervalMs = 1; // finishes within a few hundred ms, had we kept listening
+    m_server->setReply(drip);
+    client.refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 2, 5000);
+    client.pause();
+    QCOMPARE(client.state(), FeedState::Paused);
+    QVERIFY(!client.isRequestInFlight());
+    QTest::qWait(600);
+    QCOMPARE(snapshots.size(), 0);
+    QCOMPARE(client.state(), FeedState::Paused);
+
+    m_server->setReply(FaultServer::ok(BodyB));
+    client.resume();
+    QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, 5000);
+    QCOMPARE(client.state(), FeedState::Live);
+}
+
+void tst_FeedClient::fetchOnceReportsStatusAndCause()
+{
+    const QUrl url = m_server->url(QStringLiteral("/v1/snapshot"));
+    m_server->setReply(FaultServer::ok(BodyA));
+    FeedFetchResult good = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    QVERIFY(good.ok());
+    QCOMPARE(good.httpStatus, 200);
+    QCOMPARE(good.origin, url.toString());
+    QCOMPARE(good.load.snapshot->totals.at(TimeWindow::H24).shortUsd, 330000000.0);
+
+    m_server->setReply(FaultServer::status(500));
+    FeedFetchResult failed = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.httpStatus, 500);
+    QCOMPARE(failed.load.error.kind, LoadErrorKind::Io);
+    QVERIFY(failed.load.error.message.contains(QLatin1String("HTTP 500")));
+    QCOMPARE(m_server->requestCount(), 2); // no retries
+
+    m_server->setReply(FaultServer::ok("{]"));
+    FeedFetchResult malformed = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    QCOMPARE(malformed.load.error.kind, LoadErrorKind::Syntax);
+    QCOMPARE(malformed.httpStatus, 200);
+
+    m_server->close();
+    FeedFetchResult refused = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.httpStatus, 0);
+    QVERIFY(refused.load.error.message.contains(QLatin1String("connection refused")));
+}
+
+QTEST_GUILESS_MAIN(tst_FeedClient)
+#include "tst_feedclient.moc"
