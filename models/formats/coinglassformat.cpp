@@ -1,0 +1,456 @@
+#include "coinglassformat.h"
+
+#include <QHash>
+
+namespace Liq {
+namespace Formats {
+
+namespace {
+
+// How one generation of the API spells a window's fields.
+struct Spelling
+{
+    std::string (*longKey)(const std::string &w);
+    std::string (*shortKey)(const std::string &w);
+    std::string (*totalKey)(const std::string &w);
+};
+
+// w is "1h", "4h", ...; the older spelling puts it first as "h1", "h24".
+std::string hoursFirst(const std::string &w)
+{
+    return "h" + w.substr(0, w.size() - 1);
+}
+
+const Spelling CoinListSpellings[] = {
+    // v4: long_liquidation_usd_24h
+    {[](const std::string &w) { return "long_liquidation_usd_" + w; },
+     [](const std::string &w) { return "short_liquidation_usd_" + w; },
+     [](const std::string &w) {
+         return "liquidation_usd_" + w;
+     }},
+    // v3: longLiquidationUsd24h
+    {[](const std::string &w) { return "longLiquidationUsd" + w; },
+     [](const std::string &w) { return "shortLiquidationUsd" + w; },
+     [](const std::string &w) {
+         return "liquidationUsd" + w;
+     }},
+    // older: h24LongLiquidationUsd
+    {[](const std::string &w) { return hoursFirst(w) + "LongLiquidationUsd"; },
+     [](const std::string &w) { return hoursFirst(w) + "ShortLiquidationUsd"; },
+     [](const std::string &w) {
+         return hoursFirst(w) + "LiquidationUsd";
+     }},
+};
+
+struct ExchangeSpelling
+{
+    const char *longKey;
+    const char *shortKey;
+    const char *totalKey;
+};
+
+const ExchangeSpelling ExchangeListSpellings[] = {
+    {"long_liquidation_usd", "short_liquidation_usd", "liquidation_usd"},
+    {"longLiquidationUsd", "shortLiquidationUsd", "liquidationUsd"},
+};
+
+enum class RowKind { Unknown, Coin, Exchange };
+
+QString fieldWhere(const QString &rowWhere, const std::string &key)
+{
+    return joinWhere(rowWhere, QStringLiteral("field ") + toQString(key));
+}
+
+ReadFailure missingField(const QString &rowWhere, const std::string &key)
+{
+    return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+                   fieldWhere(rowWhere, key));
+}
+
+const Spelling *coinSpellingOf(const Json &row)
+{
+    for (const Spelling &spelling : CoinListSpellings) {
+        for (TimeWindow window : AllTimeWindows) {
+            const std::string w = windowLabel(window).toStdString();
+            if (member(row, spelling.longKey(w)) || member(row, spelling.shortKey(w)))
+                return &spelling;
+        }
+    }
+    return nullptr;
+}
+
+const ExchangeSpelling *exchangeSpellingOf(const Json &row)
+{
+    for (const ExchangeSpelling &spelling : ExchangeListSpellings) {
+        if (member(row, spelling.longKey) || member(row, spelling.shortKey))
+            return &spelling;
+    }
+    return nullptr;
+}
+
+RowKind rowKindOf(const Json &row)
+{
+    if (!row.is_object())
+        return RowKind::Unknown;
+    if (coinSpellingOf(row))
+        return RowKind::Coin;
+    if (member(row, "exchange"))
+        return RowKind::Exchange;
+    if (member(row, "symbol"))
+        return RowKind::Coin;
+    return RowKind::Unknown;
+}
+
+bool isEnvelope(const Json &value)
+{
+    return value.is_object() && (member(value, "code") || member(value, "data"));
+}
+
+bool isCombined(const Json &root)
+{
+    if (!root.is_object() || root.empty() || isEnvelope(root) || member(root, "format"))
+        return false;
+    for (const auto &[key, value] : root.items()) {
+        if (windowFromLabel(toQString(key)) && (value.is_object() || value.is_array()))
+            return true;
+    }
+    return false;
+}
+
+// The rows of an envelope or bare array; ApiError when the envelope reports one.
+ReadFailure unwrap(const Json &value, const Json **rows)
+{
+    if (value.is_array()) {
+        *rows = &value;
+        return {};
+    }
+    if (!value.is_object()) {
+        return failure(
+            LoadErrorKind::WrongType,
+            QStringLiteral("expected a CoinGlass response (an object with code and data), found %1")
+                .arg(jsonTypeName(value)));
+    }
+    if (const Json *code = member(value, "code")) {
+        QString codeText;
+        if (code->is_string())
+            codeText = toQString(code->get_ref<const std::string &>());
+        else if (code->is_number_integer())
+            codeText = QString::number(code->get<std::int64_t>());
+        else
+            return failure(LoadErrorKind::WrongType,
+                           QStringLiteral("expected a string, found %1").arg(jsonTypeName(*code)),
+                           QStringLiteral("field code"));
+        if (codeText != u"0") {
+            const Json *msg = member(value, "msg");
+            const QString shown = msg && msg->is_string()
+                ? shownText(msg->get_ref<const std::string &>(), 200)
+                : QStringLiteral("(no message)");
+            return failure(
+                LoadErrorKind::ApiError,
+                QStringLiteral("CoinGlass refused the request: %1 (code %2)").arg(shown, codeText.left(40)));
+        }
+    }
+    const Json *data = member(value, "data");
+    if (!data || data->is_null())
+        return failure(LoadErrorKind::MissingField, QStringLiteral("the response has no data"),
+                       QStringLiteral("field data"));
+    if (!data->is_array()) {
+        return failure(LoadErrorKind::WrongType,
+                       QStringLiteral("expected an array of rows, found %1").arg(jsonTypeName(*data)),
+                       QStringLiteral("field data"));
+    }
+    *rows = data;
+    return {};
+}
+
+RowKind rowsKindOf(const Json &rows)
+{
+    return rows.empty() ? RowKind::Unknown : rowKindOf(rows.front());
+}
+
+ReadFailure readName(const Json &row, const char *key, const QString &rowWhere, QString *name)
+{
+    const Json *value = member(row, key);
+    if (!value)
+        return missingField(rowWhere, key);
+    if (!value->is_string()) {
+        return failure(LoadErrorKind::WrongType,
+                       QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)),
+                       fieldWhere(rowWhere, key));
+    }
+    *name = toQString(value->get_ref<const std::string &>());
+    return {};
+}
+
+ReadFailure readAmountField(const Json &row, const std::string &key, const QString &rowWhere, double *amount)
+{
+    const Json *value = member(row, key);
+    if (!value)
+        return missingField(rowWhere, key);
+    const ReadFailure bad = readAmount(*value, amount);
+    return bad.failed() ? bad.within(fieldWhere(rowWhere, key)) : bad;
+}
+
+ReadFailure readOptionalTotal(const Json &row, const std::string &key, const QString &rowWhere,
+                              std::optional<double> *total)
+{
+    const Json *value = member(row, key);
+    if (!value)
+        return {};
+    double amount = 0.0;
+    const ReadFailure bad = readAmount(*value, &amount);
+    if (bad.failed())
+        return bad.within(fieldWhere(rowWhere, key));
+    *total = amount;
+    return {};
+}
+
+ReadFailure rowShapeFailure(const Json &row, const QString &rowWhere, const char *expected)
+{
+    return failure(LoadErrorKind::WrongType,
+                   QStringLiteral("expected an object with %1, found %2")
+                       .arg(QLatin1String(expected), jsonTypeName(row)),
+                   rowWhere);
+}
+
+QDateTime asOfFor(const ReadContext &context)
+{
+    return context.fallbackAsOf.isValid() ? context.fallbackAsOf.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &context)
+{
+    ReadOutcome outcome;
+    LiquidationSnapshot snapshot;
+    snapshot.asOf = asOfFor(context);
+    snapshot.source = QStringLiteral("CoinGlass coin-list");
+    snapshot.scope = QStringLiteral("All exchanges");
+    if (const Json *exchange = member(root, "exchange"); exchange && exchange->is_string())
+        snapshot.scope = toQString(exchange->get_ref<const std::string &>());
+    snapshot.breakdownKind = BreakdownKind::Coin;
+
+    std::array<SideAmounts, TimeWindowCount> sums{};
+    int number = 0;
+    for (const Json &row : rows) {
+        const QString rowWhere = QStringLiteral("row %1").arg(++number);
+        if (!row.is_object())
+            return ReadOutcome::failed(rowShapeFailure(row, rowWhere, "symbol and liquidation fields"));
+        BreakdownRow parsed;
+        ReadFailure bad = readName(row, "symbol", rowWhere, &parsed.name);
+        if (bad.failed())
+            return ReadOutcome::failed(bad);
+        const Spelling *spelling = coinSpellingOf(row);
+        if (!spelling)
+            spelling = &CoinListSpellings[0];
+        for (TimeWindow window : AllTimeWindows) {
+            const std::string w = windowLabel(window).toStdString();
+            const std::string longKey = spelling->longKey(w);
+            const std::string shortKey = spelling->shortKey(w);
+            if (!member(row, longKey) && !member(row, shortKey)) {
+                return ReadOutcome::failed(
+                    failure(LoadErrorKind::MissingWindow,
+                            QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
+                            fieldWhere(rowWhere, longKey)));
+            }
+            SideAmounts sides;
+            std::optional<double> stated;
+            bad = readAmountField(row, longKey, rowWhere, &sides.longUsd);
+            if (!bad.failed())
+                bad = readAmountField(row, shortKey, rowWhere, &sides.shortUsd);
+            if (!bad.failed())
+                bad = readOptionalTotal(row, spelling->totalKey(w), rowWhere, &stated);
+            if (bad.failed())
+                return ReadOutcome::failed(bad);
+            parsed.amounts.set(window, sides);
+            sums[windowIndex(window)].longUsd += sides.longUsd;
+            sums[windowIndex(window)].shortUsd += sides.shortUsd;
+            if (stated)
+                outcome.statedTotals.append(StatedTotal{parsed.name, window, *stated, sides});
+        }
+        snapshot.breakdown.append(parsed);
+    }
+    for (TimeWindow window : AllTimeWindows)
+        snapshot.totals.set(window, sums[windowIndex(window)]);
+    outcome.snapshot = std::move(snapshot);
+    return outcome;
+}
+
+// Folds the rows of one exchange-list response (one window) into the snapshot: the "All" row is
+// the total, the others the per-exchange breakdown (totals are their sums when "All" is absent).
+ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString &outerWhere,
+                             LiquidationSnapshot *snapshot, QList<StatedTotal> *statedTotals)
+{
+    std::optional<SideAmounts> allRow;
+    SideAmounts sum;
+    int number = 0;
+    for (const Json &row : rows) {
+        const QString rowWhere = joinWhere(outerWhere, QStringLiteral("row %1").arg(++number));
+        if (!row.is_object())
+            return rowShapeFailure(row, rowWhere, "exchange and liquidation fields");
+        QString name;
+        ReadFailure bad = readName(row, "exchange", rowWhere, &name);
+        if (bad.failed())
+            return bad;
+        const ExchangeSpelling *spelling = exchangeSpellingOf(row);
+        if (!spelling)
+            spelling = &ExchangeListSpellings[0];
+        SideAmounts sides;
+        std::optional<double> stated;
+        bad = readAmountField(row, spelling->longKey, rowWhere, &sides.longUsd);
+        if (!bad.failed())
+            bad = readAmountField(row, spelling->shortKey, rowWhere, &sides.shortUsd);
+        if (!bad.failed())
+            bad = readOptionalTotal(row, spelling->totalKey, rowWhere, &stated);
+        if (bad.failed())
+            return bad;
+
+        const bool isAll = name.compare(u"All", Qt::CaseInsensitive) == 0;
+        if (isAll) {
+            if (allRow) {
+                return failure(LoadErrorKind::DuplicateKey, QStringLiteral("a second \"All\" row"),
+                               fieldWhere(rowWhere, "exchange"));
+            }
+            allRow = sides;
+        } else {
+            int index = snapshot->breakdownRowNamed(name);
+            if (index < 0) {
+                snapshot->breakdown.append(BreakdownRow{name, {}});
+                index = int(snapshot->breakdown.size()) - 1;
+            } else if (snapshot->breakdown.at(index).amounts.has(window)) {
+                return failure(LoadErrorKind::DuplicateKey,
+                               QStringLiteral("the exchange %1 appears twice").arg(shownText(name)),
+                               fieldWhere(rowWhere, "exchange"));
+            }
+            snapshot->breakdown[index].amounts.set(window, sides);
+            sum.longUsd += sides.longUsd;
+            sum.shortUsd += sides.shortUsd;
+        }
+        if (stated)
+            statedTotals->append(
+                StatedTotal{isAll ? QStringLiteral("totals") : name, window, *stated, sides});
+    }
+    snapshot->totals.set(window, allRow.value_or(sum));
+    return {};
+}
+
+LiquidationSnapshot exchangeListSnapshot(const ReadContext &context)
+{
+    LiquidationSnapshot snapshot;
+    snapshot.asOf = asOfFor(context);
+    snapshot.source = QStringLiteral("CoinGlass exchange-list");
+    snapshot.scope = QStringLiteral("All exchanges");
+    snapshot.breakdownKind = BreakdownKind::Exchange;
+    return snapshot;
+}
+
+ReadOutcome readCombinedExchangeList(const Json &root, const ReadContext &context)
+{
+    ReadOutcome outcome;
+    LiquidationSnapshot snapshot = exchangeListSnapshot(context);
+    // Read in window order so the breakdown lists exchanges as the shortest window does.
+    QHash<int, std::string> keyOfWindow;
+    for (const auto &[key, value] : root.items()) {
+        const auto window = windowFromLabel(toQString(key));
+        if (!window)
+            continue;
+        if (keyOfWindow.contains(windowIndex(*window))) {
+            return ReadOutcome::failed(
+                failure(LoadErrorKind::DuplicateKey,
+                        QStringLiteral("the %1 window is given twice").arg(windowLabel(*window)),
+                        QStringLiteral("field ") + toQString(key)));
+        }
+        keyOfWindow.insert(windowIndex(*window), key);
+    }
+    for (TimeWindow window : AllTimeWindows) {
+        if (!keyOfWindow.contains(windowIndex(window)))
+            continue;
+        const QString windowWhere = QStringLiteral("window %1").arg(windowLabel(window));
+        const Json &value = root.at(keyOfWindow.value(windowIndex(window)));
+        const Json *rows = nullptr;
+        ReadFailure bad = unwrap(value, &rows);
+        if (bad.failed())
+            return ReadOutcome::failed(bad.within(windowWhere));
+        if (rows->empty()) {
+            return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
+                                               QStringLiteral("the response has no rows"), windowWhere));
+        }
+        if (rowsKindOf(*rows) != RowKind::Exchange) {
+            return ReadOutcome::failed(failure(LoadErrorKind::UnknownFormat,
+                                               QStringLiteral("expected exchange-list rows (exchange, "
+                                                              "long_liquidation_usd, short_liquidation_usd)"),
+                                               joinWhere(windowWhere, QStringLiteral("row 1"))));
+        }
+        bad = readExchangeRows(*rows, window, windowWhere, &snapshot, &outcome.statedTotals);
+        if (bad.failed())
+            return ReadOutcome::failed(bad);
+    }
+    outcome.snapshot = std::move(snapshot);
+    return outcome;
+}
+
+} // namespace
+
+bool isCoinGlassDocument(const Json &root)
+{
+    return root.is_array() || (isEnvelope(root) && !member(root, "format")) || isCombined(root);
+}
+
+SnapshotFormat coinGlassListOf(const Json &root)
+{
+    if (isCombined(root))
+        return SnapshotFormat::CoinGlassExchangeList;
+    const Json *rows = nullptr;
+    if (!isCoinGlassDocument(root) || unwrap(root, &rows).failed())
+        return SnapshotFormat::Unknown;
+    switch (rowsKindOf(*rows)) {
+    case RowKind::Coin: return SnapshotFormat::CoinGlassCoinList;
+    case RowKind::Exchange: return SnapshotFormat::CoinGlassExchangeList;
+    case RowKind::Unknown: break;
+    }
+    return SnapshotFormat::Unknown;
+}
+
+ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
+{
+    if (isCombined(root))
+        return readCombinedExchangeList(root, context);
+
+    const Json *rows = nullptr;
+    const ReadFailure bad = unwrap(root, &rows);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
+    if (rows->empty())
+        return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
+                                           QStringLiteral("the response has no rows"),
+                                           QStringLiteral("field data")));
+    switch (rowsKindOf(*rows)) {
+    case RowKind::Coin: return readCoinList(root, *rows, context);
+    case RowKind::Exchange: {
+        if (!context.windowHint) {
+            return ReadOutcome::failed(failure(
+                LoadErrorKind::MissingWindow,
+                QStringLiteral(
+                    "a CoinGlass exchange-list response does not say its window: name the file after it "
+                    "(exchange-list-4h.json) or save the windows together as {\"1h\": ..., \"4h\": ...}")));
+        }
+        ReadOutcome outcome;
+        LiquidationSnapshot snapshot = exchangeListSnapshot(context);
+        const ReadFailure rowFailure
+            = readExchangeRows(*rows, *context.windowHint, QString(), &snapshot, &outcome.statedTotals);
+        if (rowFailure.failed())
+            return ReadOutcome::failed(rowFailure);
+        outcome.snapshot = std::move(snapshot);
+        return outcome;
+    }
+    case RowKind::Unknown: break;
+    }
+    return ReadOutcome::failed(
+        failure(LoadErrorKind::UnknownFormat,
+                QStringLiteral("the rows are neither CoinGlass coin-list rows (symbol, "
+                               "long_liquidation_usd_24h, ...) nor exchange-list rows (exchange, "
+                               "long_liquidation_usd, ...)"),
+                QStringLiteral("row 1")));
+}
+
+} // namespace Formats
+} // namespace Liq

@@ -1,0 +1,306 @@
+#include "csvformat.h"
+
+#include "numbertext.h"
+
+#include <QHash>
+
+namespace Liq {
+namespace Formats {
+
+namespace {
+
+std::string_view textView(const QByteArray &bytes)
+{
+    return std::string_view(bytes.constData(), std::size_t(bytes.size()));
+}
+
+struct CsvRecord
+{
+    int line = 0; // where the record starts, from 1
+    QList<QByteArray> fields;
+};
+
+bool isBlank(const CsvRecord &record)
+{
+    return record.fields.size() == 1 && record.fields.front().trimmed().isEmpty();
+}
+
+// RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; unquoted
+// fields are trimmed. Blank lines are dropped.
+ReadFailure splitRecords(QByteArrayView text, QList<CsvRecord> *records)
+{
+    CsvRecord record;
+    QByteArray field;
+    bool fieldQuoted = false;
+    int line = 1;
+    record.line = 1;
+    const qsizetype size = text.size();
+    auto finishField = [&] {
+        record.fields.append(fieldQuoted ? field : field.trimmed());
+        field.clear();
+        fieldQuoted = false;
+    };
+    auto finishRecord = [&] {
+        finishField();
+        if (!isBlank(record))
+            records->append(record);
+        record = CsvRecord{};
+        record.line = line;
+    };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = text[i];
+        if (c == '"' && field.trimmed().isEmpty() && !fieldQuoted) {
+            const int quoteLine = line;
+            fieldQuoted = true;
+            field.clear();
+            bool closed = false;
+            for (++i; i < size; ++i) {
+                if (text[i] == '"') {
+                    if (i + 1 < size && text[i + 1] == '"') {
+                        field += '"';
+                        ++i;
+                        continue;
+                    }
+                    closed = true;
+                    break;
+                }
+                if (text[i] == '\n')
+                    ++line;
+                field += text[i];
+            }
+            if (!closed) {
+                return failure(LoadErrorKind::Syntax, QStringLiteral("a quoted field is never closed"),
+                               QStringLiteral("line %1").arg(quoteLine));
+            }
+            // Only spaces may follow the closing quote before the separator.
+            while (i + 1 < size && (text[i + 1] == ' ' || text[i + 1] == '\t'))
+                ++i;
+            if (i + 1 < size && text[i + 1] != ',' && text[i + 1] != '\r' && text[i + 1] != '\n') {
+                return failure(LoadErrorKind::Syntax, QStringLiteral("unexpected text after a closing quote"),
+                               QStringLiteral("line %1").arg(line));
+            }
+            continue;
+        }
+        if (c == ',') {
+            finishField();
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < size && text[i + 1] == '\n')
+                ++i;
+            ++line;
+            finishRecord();
+        } else if (fieldQuoted) {
+            // unreachable: text after a closing quote is refused above
+        } else {
+            field += c;
+        }
+    }
+    finishRecord();
+    return {};
+}
+
+QByteArray firstLine(QByteArrayView text)
+{
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = start;
+        while (end < text.size() && text[end] != '\n' && text[end] != '\r')
+            ++end;
+        const QByteArray line = text.sliced(start, end - start).toByteArray().trimmed();
+        if (!line.isEmpty())
+            return line;
+        start = end + 1;
+    }
+    return {};
+}
+
+QByteArray normalizedColumn(QByteArray name)
+{
+    name = name.trimmed();
+    if (name.size() >= 2 && name.startsWith('"') && name.endsWith('"'))
+        name = name.mid(1, name.size() - 2).trimmed();
+    return name.toLower();
+}
+
+struct Columns
+{
+    int window = -1;
+    int longUsd = -1;
+    int shortUsd = -1;
+    int symbol = -1;
+    int totalUsd = -1;
+};
+
+struct Entry
+{
+    QString name; // empty for the totals
+    WindowAmounts amounts;
+};
+
+} // namespace
+
+bool looksLikeCsv(QByteArrayView text)
+{
+    const QByteArray header = firstLine(text);
+    if (!header.contains(','))
+        return false;
+    for (const QByteArray &column : header.split(',')) {
+        const QByteArray name = normalizedColumn(column);
+        if (name == "window" || name == "long_usd" || name == "short_usd")
+            return true;
+    }
+    return false;
+}
+
+ReadOutcome readCsv(QByteArrayView text, const ReadContext &context)
+{
+    QList<CsvRecord> records;
+    ReadFailure bad = splitRecords(text, &records);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
+    if (records.isEmpty())
+        return ReadOutcome::failed(failure(LoadErrorKind::Empty, QStringLiteral("the CSV has no header")));
+
+    const CsvRecord &header = records.front();
+    Columns columns;
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QByteArray name = header.fields.at(i).trimmed().toLower();
+        int *slot = name == "window" ? &columns.window
+            : name == "long_usd"     ? &columns.longUsd
+            : name == "short_usd"    ? &columns.shortUsd
+            : name == "symbol"       ? &columns.symbol
+            : name == "total_usd"    ? &columns.totalUsd
+                                     : nullptr;
+        if (!slot)
+            continue;
+        if (*slot >= 0) {
+            return ReadOutcome::failed(
+                failure(LoadErrorKind::DuplicateKey, QStringLiteral("the header names a column twice"),
+                        QStringLiteral("line %1, column %2").arg(header.line).arg(QString::fromUtf8(name))));
+        }
+        *slot = i;
+    }
+    const struct
+    {
+        int index;
+        const char *name;
+    } required[]
+        = {{columns.window, "window"}, {columns.longUsd, "long_usd"}, {columns.shortUsd, "short_usd"}};
+    for (const auto &column : required) {
+        if (column.index < 0) {
+            return ReadOutcome::failed(failure(
+                LoadErrorKind::MissingField, QStringLiteral("the header lacks a required column"),
+                QStringLiteral("line %1, column %2").arg(header.line).arg(QLatin1String(column.name))));
+        }
+    }
+
+    ReadOutcome outcome;
+    QList<Entry> entries; // the totals (if given) and one per symbol, in order of appearance
+    QHash<QString, int> entryOf; // upper-cased name -> index into entries
+    bool totalsGiven = false;
+    for (int r = 1; r < records.size(); ++r) {
+        const CsvRecord &record = records.at(r);
+        const QString lineWhere = QStringLiteral("line %1").arg(record.line);
+        if (record.fields.size() != header.fields.size()) {
+            return ReadOutcome::failed(failure(LoadErrorKind::Syntax,
+                                               QStringLiteral("the line has %1 fields but the header %2")
+                                                   .arg(record.fields.size())
+                                                   .arg(header.fields.size()),
+                                               lineWhere));
+        }
+        auto columnWhere = [&](const char *column) {
+            return lineWhere + QStringLiteral(", column ") + QLatin1String(column);
+        };
+        const QString windowText = QString::fromUtf8(record.fields.at(columns.window));
+        const auto window = windowFromLabel(windowText);
+        if (!window) {
+            return ReadOutcome::failed(failure(
+                LoadErrorKind::Syntax,
+                QStringLiteral("unknown window %1 (expected 1h, 4h, 12h or 24h)").arg(shownText(windowText)),
+                columnWhere("window")));
+        }
+        SideAmounts sides;
+        bad = parseAmountText(textView(record.fields.at(columns.longUsd)), &sides.longUsd);
+        if (bad.failed())
+            return ReadOutcome::failed(bad.within(columnWhere("long_usd")));
+        bad = parseAmountText(textView(record.fields.at(columns.shortUsd)), &sides.shortUsd);
+        if (bad.failed())
+            return ReadOutcome::failed(bad.within(columnWhere("short_usd")));
+
+        QString name;
+        if (columns.symbol >= 0)
+            name = QString::fromUtf8(record.fields.at(columns.symbol)).trimmed();
+        if (name.compare(u"ALL", Qt::CaseInsensitive) == 0)
+            name.clear();
+        totalsGiven = totalsGiven || name.isEmpty();
+
+        std::optional<double> stated;
+        if (columns.totalUsd >= 0 && !record.fields.at(columns.totalUsd).trimmed().isEmpty()) {
+            double total = 0.0;
+            bad = parseAmountText(textView(record.fields.at(columns.totalUsd)), &total);
+            if (bad.failed())
+                return ReadOutcome::failed(bad.within(columnWhere("total_usd")));
+            stated = total;
+        }
+
+        const QString key = name.toUpper();
+        auto found = entryOf.constFind(key);
+        if (found == entryOf.constEnd()) {
+            found = entryOf.insert(key, int(entries.size()));
+            entries.append(Entry{name, {}});
+        }
+        Entry &entry = entries[*found];
+        if (entry.amounts.has(*window)) {
+            return ReadOutcome::failed(
+                failure(LoadErrorKind::DuplicateKey,
+                        QStringLiteral("a second %1 row for %2")
+                            .arg(windowLabel(*window),
+                                 name.isEmpty() ? QStringLiteral("the totals") : shownText(name)),
+                        lineWhere));
+        }
+        entry.amounts.set(*window, sides);
+        if (stated)
+            outcome.statedTotals.append(
+                StatedTotal{name.isEmpty() ? QStringLiteral("totals") : name, *window, *stated, sides});
+    }
+
+    LiquidationSnapshot snapshot;
+    snapshot.asOf
+        = context.fallbackAsOf.isValid() ? context.fallbackAsOf.toUTC() : QDateTime::currentDateTimeUtc();
+    snapshot.source = QStringLiteral("CSV");
+    std::array<SideAmounts, TimeWindowCount> sums{};
+    for (const Entry &entry : entries) {
+        for (TimeWindow window : AllTimeWindows) {
+            if (!entry.amounts.has(window)) {
+                return ReadOutcome::failed(failure(
+                    LoadErrorKind::MissingWindow,
+                    QStringLiteral("the %1 window is missing for %2")
+                        .arg(windowLabel(window),
+                             entry.name.isEmpty() ? QStringLiteral("the totals") : shownText(entry.name))));
+            }
+        }
+        if (entry.name.isEmpty()) {
+            snapshot.totals = entry.amounts;
+            continue;
+        }
+        snapshot.breakdownKind = BreakdownKind::Coin;
+        snapshot.breakdown.append(BreakdownRow{entry.name, entry.amounts});
+        for (TimeWindow window : AllTimeWindows) {
+            sums[windowIndex(window)].longUsd += entry.amounts.at(window).longUsd;
+            sums[windowIndex(window)].shortUsd += entry.amounts.at(window).shortUsd;
+        }
+    }
+    if (entries.isEmpty()) {
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::MissingWindow,
+                    QStringLiteral("the CSV has a header but no rows: every window is missing")));
+    }
+    if (!totalsGiven) {
+        for (TimeWindow window : AllTimeWindows)
+            snapshot.totals.set(window, sums[windowIndex(window)]);
+    }
+    outcome.snapshot = std::move(snapshot);
+    return outcome;
+}
+
+} // namespace Formats
+} // namespace Liq

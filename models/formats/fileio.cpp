@@ -1,0 +1,83 @@
+#include "fileio.h"
+
+#include "readoutcome.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+
+namespace Liq {
+namespace Formats {
+
+static QString dataSize(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+static LoadError tooLarge(const QString &path, const QString &size, qint64 maxBytes)
+{
+    return LoadError{
+        LoadErrorKind::TooLarge,
+        composeMessage(path,
+                       QStringLiteral("the file is %1, over the %2 limit").arg(size, dataSize(maxBytes)))};
+}
+
+LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return LoadError{LoadErrorKind::Io,
+                         composeMessage(path, QStringLiteral("cannot open: no such file"))};
+    if (info.isDir())
+        return LoadError{LoadErrorKind::Io,
+                         composeMessage(path, QStringLiteral("cannot open: it is a directory"))};
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return LoadError{LoadErrorKind::Io,
+                         composeMessage(path, QStringLiteral("cannot open: ") + file.errorString())};
+    if (!file.isSequential() && file.size() > maxBytes)
+        return tooLarge(path, dataSize(file.size()), maxBytes);
+
+    bytes->clear();
+    if (!file.isSequential())
+        bytes->reserve(file.size());
+    constexpr qint64 ChunkBytes = qint64(1) << 20;
+    QByteArray chunk(ChunkBytes, Qt::Uninitialized);
+    for (;;) {
+        const qint64 read = file.read(chunk.data(), ChunkBytes);
+        if (read < 0)
+            return LoadError{LoadErrorKind::Io,
+                             composeMessage(path, QStringLiteral("cannot read: ") + file.errorString())};
+        if (read == 0)
+            break;
+        if (bytes->size() + read > maxBytes) // a file that grew, or a device without a size
+            return tooLarge(path, QStringLiteral("more than ") + dataSize(maxBytes), maxBytes);
+        bytes->append(chunk.constData(), read);
+    }
+    return {};
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    auto fail = [&](const QString &what) {
+        if (error)
+            *error = composeMessage(path, what);
+        return false;
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write: ") + file.errorString());
+    if (file.write(bytes) != bytes.size()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return fail(QStringLiteral("cannot write: ") + reason);
+    }
+    if (!file.commit())
+        return fail(QStringLiteral("cannot save: ") + file.errorString());
+    return true;
+}
+
+} // namespace Formats
+} // namespace Liq

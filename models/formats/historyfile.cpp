@@ -1,0 +1,110 @@
+#include "historyfile.h"
+
+#include "consistency.h"
+#include "fileio.h"
+#include "jsondocument.h"
+#include "liqscopeformat.h"
+#include "snapshotwriter.h"
+
+#include <QFileInfo>
+
+namespace Liq {
+namespace HistoryFile {
+
+using namespace Formats;
+
+HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
+{
+    HistoryLoadResult result;
+    QByteArrayView rest(bytes);
+    if (rest.startsWith("\xEF\xBB\xBF"))
+        rest = rest.sliced(3);
+    int lineNumber = 0;
+    while (!rest.isEmpty()) {
+        ++lineNumber;
+        const qsizetype newline = rest.indexOf('\n');
+        QByteArrayView line = newline < 0 ? rest : rest.first(newline);
+        rest = newline < 0 ? QByteArrayView() : rest.sliced(newline + 1);
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+
+        const QString lineWhere = QStringLiteral("line %1").arg(lineNumber);
+        auto reportBad = [&](const ReadFailure &why) {
+            const ReadFailure placed = why.within(lineWhere);
+            result.badLines.append(
+                HistoryLineError{lineNumber, placed.kind, composeMessage(origin, placed.what, placed.where)});
+        };
+        const JsonParseResult parsed = parseJsonStrict(
+            std::string_view(line.data(), std::size_t(line.size())), JsonPositions::SingleLine);
+        if (parsed.failure.failed()) {
+            reportBad(parsed.failure);
+            continue;
+        }
+        if (!isLiqscopeDocument(parsed.root)) {
+            reportBad(
+                failure(LoadErrorKind::UnknownFormat,
+                        QStringLiteral("not a Liqscope snapshot: a history line must be one snapshot in the "
+                                       "Liqscope format")));
+            continue;
+        }
+        ReadOutcome outcome = readLiqscopeSnapshot(parsed.root);
+        if (!outcome.snapshot) {
+            reportBad(outcome.failure);
+            continue;
+        }
+        const QString lineOrigin = originLabel(origin) + QLatin1Char(':') + QString::number(lineNumber);
+        result.warnings += Consistency::check(*outcome.snapshot, outcome.statedTotals, lineOrigin);
+        result.snapshots.append(std::move(*outcome.snapshot));
+    }
+    return result;
+}
+
+HistoryLoadResult load(const QString &path, qint64 maxBytes)
+{
+    QByteArray bytes;
+    HistoryLoadResult result;
+    result.error = readFileCapped(path, maxBytes, &bytes);
+    if (!result.ok())
+        return result;
+    return read(bytes, path);
+}
+
+QByteArray toJsonLines(const QList<LiquidationSnapshot> &snapshots)
+{
+    QByteArray lines;
+    for (const LiquidationSnapshot &snapshot : snapshots)
+        lines += SnapshotWriter::toJsonLine(snapshot) + '\n';
+    return lines;
+}
+
+bool save(const QList<LiquidationSnapshot> &snapshots, const QString &path, QString *error)
+{
+    return writeFileAtomically(path, toJsonLines(snapshots), error);
+}
+
+bool append(const LiquidationSnapshot &snapshot, const QString &path, QString *error, qint64 maxBytes)
+{
+    QByteArray bytes;
+    if (QFileInfo::exists(path)) {
+        const LoadError readError = readFileCapped(path, maxBytes, &bytes);
+        if (readError.kind != LoadErrorKind::None) {
+            if (error)
+                *error = readError.message;
+            return false;
+        }
+    }
+    if (!bytes.isEmpty() && !bytes.endsWith('\n'))
+        bytes += '\n'; // a last line cut short stays a line of its own
+    bytes += SnapshotWriter::toJsonLine(snapshot) + '\n';
+    if (bytes.size() > maxBytes) {
+        if (error)
+            *error = composeMessage(
+                path, QStringLiteral("the history would grow past its size limit; start a new file"));
+        return false;
+    }
+    return writeFileAtomically(path, bytes, error);
+}
+
+} // namespace HistoryFile
+} // namespace Liq

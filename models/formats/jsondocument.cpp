@@ -1,0 +1,245 @@
+#include "jsondocument.h"
+
+#include "numbertext.h"
+
+#include <cstring>
+#include <vector>
+
+namespace Liq {
+namespace Formats {
+
+namespace {
+
+// Builds the DOM from nlohmann's SAX events (the parser itself keeps its own explicit stack), so
+// no amount of nesting can recurse, and enforces what nlohmann's DOM builder does not.
+class StrictDomBuilder
+{
+public:
+    using number_integer_t = Json::number_integer_t;
+    using number_unsigned_t = Json::number_unsigned_t;
+    using number_float_t = Json::number_float_t;
+    using string_t = Json::string_t;
+    using binary_t = Json::binary_t;
+
+    StrictDomBuilder(std::string_view text, JsonPositions positions, int maxDepth)
+        : m_text(text)
+        , m_positions(positions)
+        , m_maxDepth(maxDepth)
+    { }
+
+    Json takeRoot() { return std::move(m_root); }
+    const ReadFailure &recordedFailure() const { return m_failure; }
+
+    bool null() { return addValue(nullptr) != nullptr; }
+    bool boolean(bool value) { return addValue(value) != nullptr; }
+    bool number_integer(number_integer_t value) { return addValue(value) != nullptr; }
+    bool number_unsigned(number_unsigned_t value) { return addValue(value) != nullptr; }
+    bool number_float(number_float_t value, const string_t &) { return addValue(value) != nullptr; }
+    bool string(string_t &value) { return addValue(std::move(value)) != nullptr; }
+    bool binary(binary_t &value) { return addValue(Json::binary(std::move(value))) != nullptr; }
+
+    bool start_object(std::size_t) { return openContainer(Json::object()); }
+    bool start_array(std::size_t) { return openContainer(Json::array()); }
+    bool end_object() { return closeContainer(); }
+    bool end_array() { return closeContainer(); }
+
+    bool key(string_t &name)
+    {
+        Json &object = *m_open.back();
+        if (object.find(name) != object.end()) {
+            m_failure = failure(LoadErrorKind::DuplicateKey,
+                                QStringLiteral("the key %1 appears twice in one object").arg(shownText(name)),
+                                QStringLiteral("in %1").arg(currentPath()));
+            return false;
+        }
+        m_pendingMember = &object[name];
+        m_pendingKey = name;
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string &lastToken,
+                     const nlohmann::detail::exception &error)
+    {
+        const QString where = describePosition(position);
+        if (error.id == 406) { // out_of_range: a number beyond a double
+            m_failure = failure(
+                LoadErrorKind::InvalidNumber,
+                QStringLiteral("the number %1 is out of a double's range").arg(shownText(lastToken)), where);
+            return false;
+        }
+        // JSON has no NaN or Infinity; say so rather than "invalid literal".
+        const std::size_t tokenStart = position >= lastToken.size() ? position - lastToken.size() : 0;
+        const std::string_view rest = m_text.substr(std::min(tokenStart, m_text.size()));
+        for (std::string_view word : {"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN"}) {
+            if (rest.substr(0, word.size()) == word) {
+                m_failure = failure(
+                    LoadErrorKind::InvalidNumber,
+                    QStringLiteral("%1 is not a finite number").arg(shownText(std::string(word))), where);
+                return false;
+            }
+        }
+        // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 2: <detail>".
+        std::string detail = error.what();
+        const std::size_t colon = detail.find(": ");
+        if (colon != std::string::npos)
+            detail = detail.substr(colon + 2);
+        const QString shown = QString::fromUtf8(detail.data(), qsizetype(detail.size()));
+        m_failure
+            = failure(LoadErrorKind::Syntax, QStringLiteral("malformed JSON: ") + shown.left(200), where);
+        return false;
+    }
+
+private:
+    Json *addValue(Json &&value)
+    {
+        if (m_open.empty()) {
+            m_root = std::move(value);
+            return &m_root;
+        }
+        Json &parent = *m_open.back();
+        if (parent.is_array()) {
+            parent.push_back(std::move(value));
+            return &parent.back();
+        }
+        *m_pendingMember = std::move(value);
+        return m_pendingMember;
+    }
+
+    bool openContainer(Json &&container)
+    {
+        if (int(m_open.size()) >= m_maxDepth) {
+            m_failure = failure(LoadErrorKind::TooDeep,
+                                QStringLiteral("JSON nested deeper than %1 levels").arg(m_maxDepth),
+                                QStringLiteral("in %1").arg(currentPath()));
+            return false;
+        }
+        QString step;
+        if (!m_open.empty()) {
+            if (m_open.back()->is_array())
+                step = QStringLiteral("[%1]").arg(m_open.back()->size());
+            else
+                step = (m_path.size() > 1 ? QStringLiteral(".") : QString()) + toQString(m_pendingKey);
+        }
+        m_open.push_back(addValue(std::move(container)));
+        m_path.push_back(step);
+        return true;
+    }
+
+    bool closeContainer()
+    {
+        m_open.pop_back();
+        m_path.pop_back();
+        return true;
+    }
+
+    QString currentPath() const
+    {
+        QString path;
+        for (const QString &step : m_path)
+            path += step;
+        if (!m_open.empty() && m_open.back()->is_object() && path.isEmpty())
+            return QStringLiteral("the top-level object");
+        return path.isEmpty() ? QStringLiteral("the top level") : path;
+    }
+
+    QString describePosition(std::size_t position) const
+    {
+        // nlohmann counts the byte it stopped at from 1; say where that byte is.
+        const std::size_t offset = std::min(position > 0 ? position - 1 : 0, m_text.size());
+        int line = 1;
+        std::size_t lineStart = 0;
+        for (std::size_t i = 0; i < offset; ++i) {
+            if (m_text[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        }
+        const std::size_t column = offset - lineStart + 1;
+        if (m_positions == JsonPositions::SingleLine)
+            return QStringLiteral("column %1").arg(column);
+        return QStringLiteral("byte %1, line %2, column %3").arg(offset).arg(line).arg(column);
+    }
+
+    std::string_view m_text;
+    JsonPositions m_positions;
+    int m_maxDepth;
+    Json m_root;
+    std::vector<Json *> m_open; // the containers being filled, outermost first
+    QStringList m_path; // how each open container is reached from its parent
+    Json *m_pendingMember = nullptr;
+    std::string m_pendingKey;
+    ReadFailure m_failure;
+};
+
+} // namespace
+
+JsonParseResult parseJsonStrict(std::string_view text, JsonPositions positions, int maxDepth)
+{
+    StrictDomBuilder builder(text, positions, maxDepth);
+    const bool parsed = Json::sax_parse(text.data(), text.data() + text.size(), &builder,
+                                        nlohmann::detail::input_format_t::json, true, false);
+    JsonParseResult result;
+    if (parsed) {
+        result.root = builder.takeRoot();
+    } else {
+        result.failure = builder.recordedFailure();
+        if (!result.failure.failed()) // every path that stops the parser records why; be safe anyway
+            result.failure = failure(LoadErrorKind::Syntax, QStringLiteral("malformed JSON"));
+    }
+    return result;
+}
+
+QString jsonTypeName(const Json &value)
+{
+    switch (value.type()) {
+    case Json::value_t::null: return QStringLiteral("null");
+    case Json::value_t::object: return QStringLiteral("an object");
+    case Json::value_t::array: return QStringLiteral("an array");
+    case Json::value_t::string: return QStringLiteral("a string");
+    case Json::value_t::boolean: return QStringLiteral("a boolean");
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return QStringLiteral("a number");
+    case Json::value_t::binary: return QStringLiteral("binary data");
+    case Json::value_t::discarded: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+const Json *member(const Json &object, std::string_view key)
+{
+    if (!object.is_object())
+        return nullptr;
+    const auto found = object.find(std::string(key));
+    return found == object.end() ? nullptr : &*found;
+}
+
+ReadFailure readAmount(const Json &value, double *amount)
+{
+    switch (value.type()) {
+    case Json::value_t::number_integer: {
+        const auto integer = value.get<Json::number_integer_t>();
+        *amount = double(integer);
+        return checkAmountSign(amount, QString::number(integer));
+    }
+    case Json::value_t::number_unsigned: *amount = double(value.get<Json::number_unsigned_t>()); return {};
+    case Json::value_t::number_float:
+        *amount = value.get<double>();
+        return checkAmountSign(amount, QString::number(*amount, 'g', 17));
+    case Json::value_t::string: return parseAmountText(value.get_ref<const std::string &>(), amount);
+    case Json::value_t::null:
+        return failure(LoadErrorKind::InvalidNumber, QStringLiteral("null is not an amount"));
+    default: break;
+    }
+    return failure(LoadErrorKind::WrongType,
+                   QStringLiteral("expected an amount (a number or a numeric string), found %1")
+                       .arg(jsonTypeName(value)));
+}
+
+QString toQString(const std::string &utf8)
+{
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+}
+
+} // namespace Formats
+} // namespace Liq

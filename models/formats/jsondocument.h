@@ -1,0 +1,46 @@
+#pragma once
+
+#include "readoutcome.h"
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+// Internal to liqscope_formats: strict JSON parsing and typed access for the readers.
+namespace Liq {
+namespace Formats {
+
+using Json = nlohmann::json;
+
+inline constexpr int MaxJsonDepth = 64;
+
+struct JsonParseResult
+{
+    Json root;
+    ReadFailure failure; // Syntax, TooDeep, DuplicateKey or InvalidNumber (NaN, overflow)
+};
+
+enum class JsonPositions {
+    Document, // errors say "byte 57, line 3, column 7"
+    SingleLine, // errors say "column 7" (one JSON Lines line; the caller adds the line)
+};
+
+// Parses text without recursion (nlohmann's iterative SAX parser feeding our own DOM builder),
+// refusing nesting deeper than maxDepth, duplicate keys and trailing content. A UTF-8 BOM at
+// the start is skipped.
+JsonParseResult parseJsonStrict(std::string_view text, JsonPositions positions = JsonPositions::Document,
+                                int maxDepth = MaxJsonDepth);
+
+// "an object", "a string", "null", ... for messages.
+QString jsonTypeName(const Json &value);
+
+// The member named key of an object, or nullptr when absent (or when value is no object).
+const Json *member(const Json &object, std::string_view key);
+
+// A USD amount given as a JSON number or a numeric string (see parseAmountText). null is
+// InvalidNumber, other types WrongType. The failure's `where` is left for the caller.
+ReadFailure readAmount(const Json &value, double *amount);
+
+QString toQString(const std::string &utf8);
+
+} // namespace Formats
+} // namespace Liq

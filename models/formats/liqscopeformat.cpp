@@ -1,0 +1,316 @@
+#include "liqscopeformat.h"
+
+#include "snapshotwriter.h"
+
+#include <cmath>
+
+namespace Liq {
+namespace Formats {
+
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+QString fieldWhere(const QString &path)
+{
+    return QStringLiteral("field ") + path;
+}
+
+// Reads a string member; absent is fine when !required (empty result).
+ReadFailure readString(const Json &object, const char *key, const QString &path, bool required, QString *out)
+{
+    const Json *value = member(object, key);
+    if (!value) {
+        if (required)
+            return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+                           fieldWhere(path));
+        return {};
+    }
+    if (!value->is_string()) {
+        return failure(LoadErrorKind::WrongType,
+                       QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)),
+                       fieldWhere(path));
+    }
+    *out = toQString(value->get_ref<const std::string &>());
+    return {};
+}
+
+ReadFailure readSides(const Json &window, const QString &path, SideAmounts *amounts,
+                      std::optional<double> *stated)
+{
+    if (!window.is_object()) {
+        return failure(LoadErrorKind::WrongType,
+                       QStringLiteral("expected an object with long_usd and short_usd, found %1")
+                           .arg(jsonTypeName(window)),
+                       fieldWhere(path));
+    }
+    const struct
+    {
+        const char *key;
+        double *target;
+    } sides[] = {{"long_usd", &amounts->longUsd}, {"short_usd", &amounts->shortUsd}};
+    for (const auto &side : sides) {
+        const QString sidePath = path + QLatin1Char('.') + QLatin1String(side.key);
+        const Json *value = member(window, side.key);
+        if (!value)
+            return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+                           fieldWhere(sidePath));
+        ReadFailure bad = readAmount(*value, side.target);
+        if (bad.failed())
+            return bad.within(fieldWhere(sidePath));
+    }
+    if (const Json *total = member(window, "total_usd")) {
+        double value = 0.0;
+        ReadFailure bad = readAmount(*total, &value);
+        if (bad.failed())
+            return bad.within(fieldWhere(path + QStringLiteral(".total_usd")));
+        *stated = value;
+    }
+    return {};
+}
+
+// Reads a "windows" object: all four keys required; an explicit null marks a window the source
+// did not publish (a single CoinGlass exchange-list), but at least one window must have amounts.
+ReadFailure readWindows(const Json &holder, const QString &rowWhere, const QString &statedWhere,
+                        WindowAmounts *amounts, QList<StatedTotal> *statedTotals)
+{
+    const Json *windows = member(holder, "windows");
+    if (!windows) {
+        return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+                       joinWhere(rowWhere, fieldWhere(QStringLiteral("windows"))));
+    }
+    if (!windows->is_object()) {
+        return failure(
+            LoadErrorKind::WrongType,
+            QStringLiteral("expected an object keyed 1h, 4h, 12h, 24h, found %1").arg(jsonTypeName(*windows)),
+            joinWhere(rowWhere, fieldWhere(QStringLiteral("windows"))));
+    }
+    for (TimeWindow window : AllTimeWindows) {
+        const QString label = windowLabel(window);
+        const QString path = QStringLiteral("windows.") + label;
+        const Json *value = member(*windows, label.toStdString());
+        if (!value) {
+            return failure(LoadErrorKind::MissingWindow,
+                           QStringLiteral("the %1 window is missing").arg(label),
+                           joinWhere(rowWhere, fieldWhere(path)));
+        }
+        if (value->is_null())
+            continue;
+        SideAmounts sides;
+        std::optional<double> stated;
+        ReadFailure bad = readSides(*value, path, &sides, &stated);
+        if (bad.failed())
+            return bad.within(rowWhere);
+        amounts->set(window, sides);
+        if (stated)
+            statedTotals->append(StatedTotal{statedWhere, window, *stated, sides});
+    }
+    if (amounts->isEmpty()) {
+        return failure(LoadErrorKind::MissingWindow,
+                       QStringLiteral("every window is null: there are no amounts"),
+                       joinWhere(rowWhere, fieldWhere(QStringLiteral("windows"))));
+    }
+    return {};
+}
+
+ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
+                          QList<StatedTotal> *statedTotals)
+{
+    if (!breakdown.is_object()) {
+        return failure(
+            LoadErrorKind::WrongType,
+            QStringLiteral("expected an object with kind and rows, found %1").arg(jsonTypeName(breakdown)),
+            fieldWhere(QStringLiteral("breakdown")));
+    }
+    QString kindKey;
+    ReadFailure bad = readString(breakdown, "kind", QStringLiteral("breakdown.kind"), true, &kindKey);
+    if (bad.failed())
+        return bad;
+    const auto kind = breakdownKindFromKey(kindKey);
+    if (!kind) {
+        return failure(LoadErrorKind::WrongType,
+                       QStringLiteral("unknown breakdown kind %1 (expected \"coin\" or \"exchange\")")
+                           .arg(shownText(kindKey)),
+                       fieldWhere(QStringLiteral("breakdown.kind")));
+    }
+    snapshot->breakdownKind = *kind;
+
+    const Json *rows = member(breakdown, "rows");
+    if (!rows) {
+        return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+                       fieldWhere(QStringLiteral("breakdown.rows")));
+    }
+    if (!rows->is_array()) {
+        return failure(LoadErrorKind::WrongType,
+                       QStringLiteral("expected an array, found %1").arg(jsonTypeName(*rows)),
+                       fieldWhere(QStringLiteral("breakdown.rows")));
+    }
+    int number = 0;
+    for (const Json &row : *rows) {
+        const QString rowWhere = QStringLiteral("breakdown row %1").arg(++number);
+        if (!row.is_object()) {
+            return failure(
+                LoadErrorKind::WrongType,
+                QStringLiteral("expected an object with name and windows, found %1").arg(jsonTypeName(row)),
+                rowWhere);
+        }
+        BreakdownRow parsed;
+        bad = readString(row, "name", QStringLiteral("name"), true, &parsed.name);
+        if (bad.failed())
+            return bad.within(rowWhere);
+        bad = readWindows(row, rowWhere, parsed.name, &parsed.amounts, statedTotals);
+        if (bad.failed())
+            return bad;
+        snapshot->breakdown.append(parsed);
+    }
+    return {};
+}
+
+OrderedJson amountJson(double usd)
+{
+    // Whole dollars as integers (what people and other tools expect); anything else as the
+    // shortest decimal that reads back to the same double.
+    constexpr double ExactIntegerLimit = 9007199254740992.0; // 2^53
+    if (std::isfinite(usd) && std::floor(usd) == usd && std::abs(usd) <= ExactIntegerLimit)
+        return OrderedJson(static_cast<std::int64_t>(usd));
+    return OrderedJson(usd);
+}
+
+OrderedJson windowsJson(const WindowAmounts &amounts)
+{
+    OrderedJson windows = OrderedJson::object();
+    for (TimeWindow window : AllTimeWindows) {
+        const std::string label = windowLabel(window).toStdString();
+        if (!amounts.has(window)) {
+            windows[label] = nullptr;
+            continue;
+        }
+        OrderedJson sides = OrderedJson::object();
+        sides["long_usd"] = amountJson(amounts.at(window).longUsd);
+        sides["short_usd"] = amountJson(amounts.at(window).shortUsd);
+        windows[label] = std::move(sides);
+    }
+    return windows;
+}
+
+OrderedJson snapshotJson(const LiquidationSnapshot &snapshot)
+{
+    OrderedJson document = OrderedJson::object();
+    document["format"] = std::string(LiqscopeFormatName);
+    document["version"] = SnapshotWriter::FormatVersion;
+    const QDateTime asOf = snapshot.asOf.toUTC();
+    document["as_of"]
+        = asOf.toString(asOf.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate).toStdString();
+    document["source"] = snapshot.source.toStdString();
+    document["scope"] = snapshot.scope.toStdString();
+    document["windows"] = windowsJson(snapshot.totals);
+    if (snapshot.breakdownKind != BreakdownKind::None || !snapshot.breakdown.isEmpty()) {
+        OrderedJson breakdown = OrderedJson::object();
+        const QString kind = breakdownKindKey(snapshot.breakdownKind);
+        breakdown["kind"] = kind.isEmpty() ? std::string("none") : kind.toStdString();
+        OrderedJson rows = OrderedJson::array();
+        for (const BreakdownRow &row : snapshot.breakdown) {
+            OrderedJson rowJson = OrderedJson::object();
+            rowJson["name"] = row.name.toStdString();
+            rowJson["windows"] = windowsJson(row.amounts);
+            rows.push_back(std::move(rowJson));
+        }
+        breakdown["rows"] = std::move(rows);
+        document["breakdown"] = std::move(breakdown);
+    }
+    return document;
+}
+
+QByteArray dumped(const OrderedJson &document, int indent)
+{
+    const std::string text = document.dump(indent, ' ', false, nlohmann::detail::error_handler_t::replace);
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+} // namespace
+
+bool isLiqscopeDocument(const Json &root)
+{
+    const Json *format = member(root, "format");
+    return format && format->is_string() && format->get_ref<const std::string &>() == LiqscopeFormatName;
+}
+
+ReadOutcome readLiqscopeSnapshot(const Json &root)
+{
+    if (!isLiqscopeDocument(root)) {
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::UnknownFormat,
+                    QStringLiteral("not a Liqscope snapshot (its format is not \"%1\")")
+                        .arg(QLatin1String(LiqscopeFormatName.data(), qsizetype(LiqscopeFormatName.size()))),
+                    fieldWhere(QStringLiteral("format"))));
+    }
+    const Json *version = member(root, "version");
+    if (!version)
+        return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
+                                           QStringLiteral("a required field is missing"),
+                                           fieldWhere(QStringLiteral("version"))));
+    if (!version->is_number_integer()) {
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::WrongType,
+                    QStringLiteral("expected a whole number, found %1").arg(jsonTypeName(*version)),
+                    fieldWhere(QStringLiteral("version"))));
+    }
+    const auto versionNumber = version->get<std::int64_t>();
+    if (versionNumber != SnapshotWriter::FormatVersion) {
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::UnsupportedVersion,
+                    QStringLiteral("the snapshot is format version %1; this build of Liqscope reads "
+                                   "version %2 (a newer Liqscope may read it)")
+                        .arg(versionNumber)
+                        .arg(SnapshotWriter::FormatVersion),
+                    fieldWhere(QStringLiteral("version"))));
+    }
+
+    ReadOutcome outcome;
+    LiquidationSnapshot snapshot;
+    QString asOfText;
+    ReadFailure bad = readString(root, "as_of", QStringLiteral("as_of"), true, &asOfText);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
+    QDateTime asOf = QDateTime::fromString(asOfText, Qt::ISODateWithMs);
+    if (!asOf.isValid()) {
+        return ReadOutcome::failed(failure(
+            LoadErrorKind::WrongType,
+            QStringLiteral("%1 is not an ISO-8601 time like 2026-11-20T14:00:00Z").arg(shownText(asOfText)),
+            fieldWhere(QStringLiteral("as_of"))));
+    }
+    if (asOf.timeSpec() == Qt::LocalTime) // no zone designator: the format is UTC
+        asOf = QDateTime(asOf.date(), asOf.time(), Qt::UTC);
+    snapshot.asOf = asOf.toUTC();
+
+    bad = readString(root, "source", QStringLiteral("source"), false, &snapshot.source);
+    if (!bad.failed())
+        bad = readString(root, "scope", QStringLiteral("scope"), false, &snapshot.scope);
+    if (!bad.failed())
+        bad = readWindows(root, QString(), QStringLiteral("totals"), &snapshot.totals, &outcome.statedTotals);
+    if (!bad.failed()) {
+        if (const Json *breakdown = member(root, "breakdown"))
+            bad = readBreakdown(*breakdown, &snapshot, &outcome.statedTotals);
+    }
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
+    outcome.snapshot = std::move(snapshot);
+    return outcome;
+}
+
+} // namespace Formats
+
+namespace SnapshotWriter {
+
+QByteArray toJson(const LiquidationSnapshot &snapshot)
+{
+    return Formats::dumped(Formats::snapshotJson(snapshot), 2) + '\n';
+}
+
+QByteArray toJsonLine(const LiquidationSnapshot &snapshot)
+{
+    return Formats::dumped(Formats::snapshotJson(snapshot), -1);
+}
+
+} // namespace SnapshotWriter
+} // namespace Liq

@@ -1,0 +1,124 @@
+#include "snapshotreader.h"
+
+#include "coinglassformat.h"
+#include "consistency.h"
+#include "csvformat.h"
+#include "jsondocument.h"
+#include "liqscopeformat.h"
+
+#include <cstring>
+
+namespace Liq {
+namespace SnapshotReader {
+
+namespace {
+
+using namespace Formats;
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The content without a UTF-8 BOM and surrounding whitespace.
+QByteArrayView trimmedContent(const QByteArray &bytes)
+{
+    QByteArrayView view(bytes);
+    if (view.startsWith("\xEF\xBB\xBF"))
+        view = view.sliced(3);
+    qsizetype begin = 0;
+    qsizetype end = view.size();
+    while (begin < end && (isJsonSpace(view[begin]) || view[begin] == '\f' || view[begin] == '\v'))
+        ++begin;
+    while (end > begin && (isJsonSpace(view[end - 1]) || view[end - 1] == '\f' || view[end - 1] == '\v'))
+        --end;
+    return view.sliced(begin, end - begin);
+}
+
+bool looksBinary(QByteArrayView content)
+{
+    return std::memchr(content.data(), '\0', std::size_t(content.size())) != nullptr;
+}
+
+bool looksLikeJson(QByteArrayView content)
+{
+    return !content.isEmpty() && (content.front() == '{' || content.front() == '[');
+}
+
+const QString ReadableFormats = QStringLiteral(
+    "expected a Liqscope snapshot, a CoinGlass coin-list or exchange-list response, or a CSV with "
+    "window,long_usd,short_usd columns");
+
+ReadFailure unknownFormat(const QString &why)
+{
+    return failure(LoadErrorKind::UnknownFormat, why + QStringLiteral("; ") + ReadableFormats);
+}
+
+ReadOutcome readJson(QByteArrayView content, const ReadContext &context)
+{
+    JsonParseResult parsed = parseJsonStrict(std::string_view(content.data(), std::size_t(content.size())));
+    if (parsed.failure.failed())
+        return ReadOutcome::failed(parsed.failure);
+    const Json &root = parsed.root;
+    if (isLiqscopeDocument(root))
+        return readLiqscopeSnapshot(root);
+    if (const Json *format = member(root, "format")) {
+        const QString shown
+            = format->is_string() ? shownText(format->get_ref<const std::string &>()) : jsonTypeName(*format);
+        return ReadOutcome::failed(
+            unknownFormat(QStringLiteral("the format %1 is not one Liqscope reads").arg(shown)));
+    }
+    if (isCoinGlassDocument(root))
+        return readCoinGlass(root, context);
+    return ReadOutcome::failed(unknownFormat(QStringLiteral("JSON of an unknown shape")));
+}
+
+} // namespace
+
+LoadResult read(const QByteArray &bytes, const ReadContext &context)
+{
+    const QByteArrayView content = trimmedContent(bytes);
+    ReadOutcome outcome;
+    if (content.isEmpty()) {
+        outcome = ReadOutcome::failed(
+            failure(LoadErrorKind::Empty,
+                    bytes.isEmpty() ? QStringLiteral("the input is empty")
+                                    : QStringLiteral("the input holds nothing but whitespace")));
+    } else if (looksBinary(content)) {
+        outcome = ReadOutcome::failed(unknownFormat(QStringLiteral("binary data, not text")));
+    } else if (looksLikeJson(content)) {
+        // Parse the untrimmed bytes so error offsets count from the start of the input.
+        outcome = readJson(QByteArrayView(bytes), context);
+    } else if (looksLikeCsv(content)) {
+        outcome = readCsv(content, context);
+    } else {
+        outcome = ReadOutcome::failed(
+            unknownFormat(QStringLiteral("neither JSON nor a CSV with a known header")));
+    }
+
+    if (!outcome.snapshot)
+        return failedResult(context.origin, outcome.failure);
+    LoadResult result;
+    result.warnings = Consistency::check(*outcome.snapshot, outcome.statedTotals, context.origin);
+    result.snapshot = std::move(outcome.snapshot);
+    return result;
+}
+
+SnapshotFormat detectFormat(const QByteArray &bytes)
+{
+    const QByteArrayView content = trimmedContent(bytes);
+    if (content.isEmpty() || looksBinary(content))
+        return SnapshotFormat::Unknown;
+    if (!looksLikeJson(content))
+        return looksLikeCsv(content) ? SnapshotFormat::Csv : SnapshotFormat::Unknown;
+    const JsonParseResult parsed
+        = parseJsonStrict(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    if (parsed.failure.failed())
+        return SnapshotFormat::Unknown;
+    if (isLiqscopeDocument(parsed.root))
+        return SnapshotFormat::Liqscope;
+    return coinGlassListOf(parsed.root);
+}
+
+} // namespace SnapshotReader
+} // namespace Liq
