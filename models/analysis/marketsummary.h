@@ -1,8 +1,8 @@
 #pragma once
 
+#include "analysis/analysisjson.h"
 #include "analysis/marketanalysis.h"
 
-#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -10,22 +10,22 @@ namespace Liq {
 
 // The plain-words market report, in Liqscope's own words; deterministic.
 // Sections: headline, per-window breakdown, what the imbalance signals, timing, bottom line.
+// Money reads like "$397.04M" (formatUsd), shares like "83.3%" (formatPercent); partial and empty
+// snapshots give sensible sentences, never "nan".
 struct MarketSummary
 {
-    QString headline;
-    QStringList breakdown; // one line per window
-    QString signal;
-    QString timing;
-    QString bottomLine;
+    QString title; // scope and as-of time: "All exchanges, as of 2026-11-20 14:00 UTC"
+    QString headline; // the longest window's total and its split
+    QStringList breakdown; // one line per window present (plus a note naming absent windows)
+    QString signal; // the squeeze call and what it means for positioning
+    QString timing; // where the damage sat, sustained or spike, and the pace now
+    QString bottomLine; // what to watch next
 
+    // Title and headline, then sections under short headings; wrapped at 78 columns, no trailing
+    // spaces, ends with a newline.
     QString toPlainText() const;
 };
 
 MarketSummary writeMarketSummary(const LiquidationSnapshot &snapshot, const MarketAnalysis &analysis);
-
-// The machine-readable analysis printed by `liqscope --summary --format json`.
-// loadWarnings are the reader's warnings, merged with the analysis' own.
-QByteArray analysisToJson(const LiquidationSnapshot &snapshot, const MarketAnalysis &analysis,
-                          const QStringList &loadWarnings);
 
 } // namespace Liq

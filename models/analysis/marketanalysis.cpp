@@ -1,0 +1,35 @@
+#include "marketanalysis.h"
+
+namespace Liq {
+
+const WindowStats *MarketAnalysis::longestWindow() const
+{
+    return windows.isEmpty() ? nullptr : &windows.constLast();
+}
+
+const WindowStats *MarketAnalysis::stats(TimeWindow window) const
+{
+    for (const WindowStats &entry : windows) {
+        if (entry.window == window)
+            return &entry;
+    }
+    return nullptr;
+}
+
+MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const AnalysisConfig &config)
+{
+    MarketAnalysis analysis;
+    analysis.config = config;
+    const WindowAmounts amounts = sanitizedAmounts(snapshot.totals, &analysis.warnings);
+    analysis.windows = computeWindowStats(amounts, config);
+    analysis.warnings += nestingWarnings(amounts);
+    analysis.buckets = computeBuckets(amounts);
+    analysis.heaviestBucket = heaviestBucket(analysis.buckets);
+    const MomentumReading momentum = computeMomentum(amounts, config);
+    analysis.momentum = momentum.momentum;
+    analysis.momentumRatio = momentum.ratio;
+    analysis.signal = computeSqueezeSignal(analysis.windows, config);
+    return analysis;
+}
+
+} // namespace Liq

@@ -1,0 +1,124 @@
+#include "marketsummary.h"
+
+#include "analysis/summaryreading.h"
+#include "domain/money.h"
+
+namespace Liq {
+namespace {
+
+constexpr int WrapColumn = 78;
+
+QString titleFor(const LiquidationSnapshot &snapshot)
+{
+    QStringList parts;
+    parts << (snapshot.scope.isEmpty() ? QStringLiteral("Liquidations") : snapshot.scope);
+    if (snapshot.asOf.isValid())
+        parts << QStringLiteral("as of ") + snapshot.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                + QStringLiteral(" UTC");
+    return parts.join(QStringLiteral(", "));
+}
+
+QString headlineFor(const MarketAnalysis &analysis)
+{
+    const WindowStats *longest = analysis.longestWindow();
+    if (!longest)
+        return QStringLiteral("No liquidation figures in this snapshot.");
+    const QString span = longest->window == TimeWindow::H24
+        ? QStringLiteral("over 24h")
+        : QStringLiteral("over %1 (the longest window in this snapshot)").arg(windowLabel(longest->window));
+    if (!(longest->totalUsd > 0.0))
+        return QStringLiteral("No liquidations %1.").arg(span);
+
+    // The heavier side first: that is the story.
+    const SideAmounts &amounts = longest->amounts;
+    const bool shortsFirst = amounts.shortUsd >= amounts.longUsd;
+    const QString shorts
+        = QStringLiteral("shorts %1 (%2)")
+              .arg(formatUsd(amounts.shortUsd), formatPercent(amounts.shortUsd / longest->totalUsd));
+    const QString longs
+        = QStringLiteral("longs %1 (%2)")
+              .arg(formatUsd(amounts.longUsd), formatPercent(amounts.longUsd / longest->totalUsd));
+    return QStringLiteral("%1 liquidated %2: %3, %4.")
+        .arg(formatUsd(longest->totalUsd), span, shortsFirst ? shorts : longs, shortsFirst ? longs : shorts);
+}
+
+QStringList breakdownFor(const MarketAnalysis &analysis)
+{
+    QStringList lines;
+    QStringList absent;
+    for (TimeWindow window : AllTimeWindows) {
+        const WindowStats *stats = analysis.stats(window);
+        if (!stats) {
+            absent << windowLabel(window);
+            continue;
+        }
+        if (!(stats->totalUsd > 0.0)) {
+            lines << QStringLiteral("%1: nothing liquidated").arg(windowLabel(window));
+            continue;
+        }
+        lines << QStringLiteral("%1: %2 (longs %3, shorts %4; %5 shorts)")
+                     .arg(windowLabel(window), formatUsd(stats->totalUsd), formatUsd(stats->amounts.longUsd),
+                          formatUsd(stats->amounts.shortUsd), formatPercent(stats->shortShare.value_or(0.0)));
+    }
+    if (!absent.isEmpty() && !analysis.windows.isEmpty())
+        lines << QStringLiteral("Not in this snapshot: %1.").arg(absent.join(QStringLiteral(", ")));
+    return lines;
+}
+
+// Greedy word wrap; continuation lines get the indent plus hangingIndent extra spaces.
+QStringList wrapped(const QString &text, int indent, int hangingIndent = 0)
+{
+    QStringList lines;
+    QString line;
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        const int lineIndent = indent + (lines.isEmpty() ? 0 : hangingIndent);
+        if (!line.isEmpty() && lineIndent + line.size() + 1 + word.size() > WrapColumn) {
+            lines << QString(lineIndent, QLatin1Char(' ')) + line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        lines << QString(indent + (lines.isEmpty() ? 0 : hangingIndent), QLatin1Char(' ')) + line;
+    return lines;
+}
+
+void appendSection(QStringList &lines, const QString &heading, const QStringList &paragraphs)
+{
+    if (paragraphs.isEmpty())
+        return;
+    lines << QString() << heading;
+    for (const QString &paragraph : paragraphs)
+        lines << wrapped(paragraph, 2, paragraphs.size() > 1 ? 2 : 0);
+}
+
+} // namespace
+
+QString MarketSummary::toPlainText() const
+{
+    QStringList lines;
+    if (!title.isEmpty())
+        lines << wrapped(title, 0);
+    lines << wrapped(headline, 0);
+    appendSection(lines, QStringLiteral("Breakdown"), breakdown);
+    appendSection(lines, QStringLiteral("Signal"), signal.isEmpty() ? QStringList() : QStringList{signal});
+    appendSection(lines, QStringLiteral("Timing"), timing.isEmpty() ? QStringList() : QStringList{timing});
+    appendSection(lines, QStringLiteral("Bottom line"),
+                  bottomLine.isEmpty() ? QStringList() : QStringList{bottomLine});
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+MarketSummary writeMarketSummary(const LiquidationSnapshot &snapshot, const MarketAnalysis &analysis)
+{
+    MarketSummary summary;
+    summary.title = titleFor(snapshot);
+    summary.headline = headlineFor(analysis);
+    summary.breakdown = breakdownFor(analysis);
+    summary.signal = signalReading(analysis);
+    summary.timing = timingReading(analysis);
+    summary.bottomLine = bottomLineReading(analysis);
+    return summary;
+}
+
+} // namespace Liq

@@ -1,0 +1,159 @@
+#include "windowstats.h"
+
+#include "domain/money.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Liq {
+namespace {
+
+// A finite, non-negative amount; anything else becomes 0 with a warning naming window and side.
+double sanitizedUsd(double usd, TimeWindow window, QLatin1String side, QStringList *warnings)
+{
+    if (std::isfinite(usd) && usd >= 0.0)
+        return usd;
+    if (warnings) {
+        const QString problem = std::isfinite(usd) ? QStringLiteral("are negative (%1)").arg(formatUsd(usd))
+                                                   : QStringLiteral("are not a finite number");
+        warnings->append(QStringLiteral("%1 %2 %3: counted as $0.").arg(windowLabel(window), side, problem));
+    }
+    return 0.0;
+}
+
+// Windows are nested, so a longer window's side cannot hold less than a shorter one's; a shortfall
+// within rounding (1% of the shorter amount, at least $1) is not worth a warning.
+void checkNested(double longer, double shorter, TimeWindow longerWindow, TimeWindow shorterWindow,
+                 QLatin1String side, QStringList *warnings)
+{
+    const double tolerance = std::max(1.0, 0.01 * shorter);
+    if (shorter - longer <= tolerance)
+        return;
+    warnings->append(
+        QStringLiteral("%1 %2 (%3) are less than %4 %2 (%5), though the %1 window includes the %4 one.")
+            .arg(windowLabel(longerWindow), side, formatUsd(longer), windowLabel(shorterWindow),
+                 formatUsd(shorter)));
+}
+
+} // namespace
+
+WindowAmounts sanitizedAmounts(const WindowAmounts &amounts, QStringList *warnings)
+{
+    WindowAmounts clean;
+    for (TimeWindow window : AllTimeWindows) {
+        if (!amounts.has(window))
+            continue;
+        const SideAmounts &raw = amounts.at(window);
+        clean.set(window,
+                  {sanitizedUsd(raw.longUsd, window, QLatin1String("longs"), warnings),
+                   sanitizedUsd(raw.shortUsd, window, QLatin1String("shorts"), warnings)});
+    }
+    return clean;
+}
+
+SqueezeSide dominantSideOf(const SideAmounts &amounts, const AnalysisConfig &config)
+{
+    const double total = amounts.total();
+    if (!(total > 0.0))
+        return SqueezeSide::Balanced;
+    // Above one half so that at most one side can dominate, whatever the config says. Each share
+    // is divided out on its own so mirrored amounts give exactly mirrored answers.
+    const double threshold = std::max(config.dominanceShare, 0.5 + 1e-9);
+    if (amounts.shortUsd / total >= threshold)
+        return SqueezeSide::ShortSqueeze;
+    if (amounts.longUsd / total >= threshold)
+        return SqueezeSide::LongSqueeze;
+    return SqueezeSide::Balanced;
+}
+
+QList<WindowStats> computeWindowStats(const WindowAmounts &amounts, const AnalysisConfig &config)
+{
+    QList<WindowStats> stats;
+    for (TimeWindow window : AllTimeWindows) {
+        if (!amounts.has(window))
+            continue;
+        WindowStats entry;
+        entry.window = window;
+        entry.amounts = amounts.at(window);
+        entry.totalUsd = entry.amounts.total();
+        entry.shortShare = entry.amounts.shortShare();
+        entry.longShortRatio = entry.amounts.longShortRatio();
+        const double baseline = config.baseline(window);
+        entry.baselineRatio = baseline > 0.0 ? entry.totalUsd / baseline : 0.0;
+        entry.dominantSide = dominantSideOf(entry.amounts, config);
+        stats.append(entry);
+    }
+    return stats;
+}
+
+QStringList nestingWarnings(const WindowAmounts &amounts)
+{
+    QStringList warnings;
+    std::optional<TimeWindow> shorter;
+    for (TimeWindow window : AllTimeWindows) {
+        if (!amounts.has(window))
+            continue;
+        if (shorter) {
+            const SideAmounts &outer = amounts.at(window);
+            const SideAmounts &inner = amounts.at(*shorter);
+            checkNested(outer.longUsd, inner.longUsd, window, *shorter, QLatin1String("longs"), &warnings);
+            checkNested(outer.shortUsd, inner.shortUsd, window, *shorter, QLatin1String("shorts"), &warnings);
+        }
+        shorter = window;
+    }
+    return warnings;
+}
+
+QList<LiquidationBucket> computeBuckets(const WindowAmounts &amounts)
+{
+    if (!amounts.isComplete())
+        return {};
+    QList<LiquidationBucket> buckets;
+    SideAmounts inner; // the next shorter window; nothing before the first
+    int fromHours = 0;
+    for (TimeWindow window : AllTimeWindows) {
+        const SideAmounts &outer = amounts.at(window);
+        LiquidationBucket bucket;
+        bucket.fromHours = fromHours;
+        bucket.toHours = windowHours(window);
+        // Rounding (or windows refreshed at slightly different times) can make this negative.
+        bucket.amounts.longUsd = std::max(0.0, outer.longUsd - inner.longUsd);
+        bucket.amounts.shortUsd = std::max(0.0, outer.shortUsd - inner.shortUsd);
+        buckets.append(bucket);
+        fromHours = bucket.toHours;
+        inner = outer;
+    }
+    return buckets;
+}
+
+std::optional<LiquidationBucket> heaviestBucket(const QList<LiquidationBucket> &buckets)
+{
+    std::optional<LiquidationBucket> heaviest;
+    for (const LiquidationBucket &bucket : buckets) {
+        if (bucket.usdPerHour() > 0.0 && (!heaviest || bucket.usdPerHour() > heaviest->usdPerHour()))
+            heaviest = bucket;
+    }
+    return heaviest;
+}
+
+MomentumReading computeMomentum(const WindowAmounts &amounts, const AnalysisConfig &config)
+{
+    if (!amounts.has(TimeWindow::H1) || !amounts.has(TimeWindow::H24))
+        return {};
+    const double dayTotal = amounts.at(TimeWindow::H24).total();
+    if (!(dayTotal > 0.0))
+        return {};
+    const double averagePerHour = dayTotal / windowHours(TimeWindow::H24);
+    const double ratio = amounts.at(TimeWindow::H1).total() / averagePerHour;
+    MomentumReading reading;
+    reading.ratio = ratio;
+    if (ratio >= config.acceleratingRatio)
+        reading.momentum = Momentum::Accelerating;
+    else if (ratio <= config.fadingRatio)
+        reading.momentum = Momentum::Fading;
+    else
+        reading.momentum = Momentum::Steady;
+    return reading;
+}
+
+} // namespace Liq
