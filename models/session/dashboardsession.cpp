@@ -1,0 +1,115 @@
+#include "dashboardsession.h"
+
+#include "formats/snapshotfile.h"
+#include "itemmodels/breakdowntablemodel.h"
+#include "itemmodels/windowtablemodel.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Liq {
+
+DashboardSession::DashboardSession(QObject *parent)
+    : QObject(parent)
+    , m_windowModel(new WindowTableModel(this))
+    , m_breakdownModel(new BreakdownTableModel(this))
+{ }
+
+DashboardSession::~DashboardSession() = default;
+
+QStringList DashboardSession::allWarnings() const
+{
+    QStringList warnings = m_loadWarnings;
+    for (const QString &warning : m_analysis.warnings) {
+        if (!warnings.contains(warning))
+            warnings << warning;
+    }
+    return warnings;
+}
+
+void DashboardSession::openFile(const QString &path)
+{
+    const quint64 token = ++m_lastToken;
+    const bool wasLoading = isLoading();
+    m_pendingToken = token;
+    if (!wasLoading)
+        emit loadingChanged(true);
+
+    // The watcher is a child of the session, so a session destroyed mid-load never sees the result; the
+    // worker only touches its own copy of the path.
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, token, path] {
+        watcher->deleteLater();
+        finishLoad(token, path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return SnapshotFile::load(path); }));
+}
+
+void DashboardSession::finishLoad(quint64 token, const QString &path, const LoadResult &result)
+{
+    if (token != m_pendingToken)
+        return; // superseded by a newer request
+    m_pendingToken = 0;
+    emit loadingChanged(false);
+    if (!result.ok()) {
+        emit loadFailed(result.error.message.isEmpty() ? tr("%1: cannot be read").arg(path)
+                                                       : result.error.message);
+        return;
+    }
+    emit fileOpened(path);
+    setSnapshot(*result.snapshot, result.warnings, path);
+}
+
+void DashboardSession::setSnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,
+                                   const QString &origin)
+{
+    if (!snapshot.isValid()) {
+        emit loadFailed(tr("%1: the snapshot has no liquidation figures").arg(origin));
+        return;
+    }
+    const QString scopedName = isScoped() ? m_snapshot.breakdown.at(m_scopeRow).name : QString();
+    m_snapshot = snapshot;
+    m_loadWarnings = warnings;
+    m_origin = origin;
+    m_scopeRow = scopedName.isEmpty() ? -1 : m_snapshot.breakdownRowNamed(scopedName);
+    m_breakdownModel->setRows(m_snapshot.breakdown, m_snapshot.breakdownKind);
+    recompute();
+}
+
+void DashboardSession::setScope(int row)
+{
+    if (row < 0 || row >= m_snapshot.breakdown.size() || row == m_scopeRow)
+        return;
+    m_scopeRow = row;
+    recompute();
+}
+
+void DashboardSession::clearScope()
+{
+    if (!isScoped())
+        return;
+    m_scopeRow = -1;
+    recompute();
+}
+
+void DashboardSession::setConfig(const AnalysisConfig &config)
+{
+    if (config == m_config)
+        return;
+    m_config = config;
+    if (hasSnapshot())
+        recompute();
+    else
+        emit changed();
+}
+
+void DashboardSession::recompute()
+{
+    m_scoped = isScoped() ? m_snapshot.scopedTo(m_scopeRow) : m_snapshot;
+    m_analysis = analyzeSnapshot(m_scoped, m_config);
+    m_summary = writeMarketSummary(m_scoped, m_analysis);
+    m_windowModel->setAmounts(m_scoped.totals);
+    emit changed();
+}
+
+} // namespace Liq

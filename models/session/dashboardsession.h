@@ -1,0 +1,95 @@
+#pragma once
+
+#include "analysis/marketanalysis.h"
+#include "analysis/marketsummary.h"
+#include "domain/liquidationsnapshot.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace Liq {
+
+class BreakdownTableModel;
+class WindowTableModel;
+struct LoadResult;
+
+// The state of one dashboard: the current snapshot (from a file or a live feed), its load warnings and
+// origin, the selected scope (the whole snapshot or one breakdown row), the analysis settings, and what
+// follows from them: the analysis, the summary and the item models. Widgets read it and refresh on
+// changed(); nothing here needs a display.
+class DashboardSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardSession(QObject *parent = nullptr);
+    ~DashboardSession() override;
+
+    bool hasSnapshot() const { return m_snapshot.isValid(); }
+    // The snapshot as loaded, with its breakdown.
+    const LiquidationSnapshot &snapshot() const { return m_snapshot; }
+    // What the analysis looks at: the snapshot, or the selected breakdown row as its own snapshot.
+    const LiquidationSnapshot &scopedSnapshot() const { return m_scoped; }
+    // File path or URL the data came from.
+    const QString &origin() const { return m_origin; }
+    const QStringList &loadWarnings() const { return m_loadWarnings; }
+    // The reader's warnings followed by the analysis' own, without repeats.
+    QStringList allWarnings() const;
+
+    // -1: the whole snapshot; otherwise the breakdown row the dashboard is scoped to.
+    int scopeRow() const { return m_scopeRow; }
+    bool isScoped() const { return m_scopeRow >= 0; }
+
+    const AnalysisConfig &config() const { return m_config; }
+    const MarketAnalysis &analysis() const { return m_analysis; }
+    const MarketSummary &summary() const { return m_summary; }
+
+    // Windows of the current scope; the breakdown rows of the whole snapshot.
+    WindowTableModel *windowModel() const { return m_windowModel; }
+    BreakdownTableModel *breakdownModel() const { return m_breakdownModel; }
+
+    // True while the latest openFile() is still reading.
+    bool isLoading() const { return m_pendingToken != 0; }
+
+public slots:
+    // Reads the file on a worker thread. The latest request wins: a slower, older load that finishes
+    // after a newer one is dropped. Success replaces the data (fileOpened, then changed); failure emits
+    // loadFailed and leaves everything as it was.
+    void openFile(const QString &path);
+    // Replaces the data at once (live feeds). Keeps the scope when the new breakdown still has a row of
+    // the same name, else returns to the whole snapshot. An invalid snapshot is refused with loadFailed.
+    void setSnapshot(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
+                     const QString &origin);
+    // Scopes to one breakdown row (of snapshot().breakdown); out of range rows are ignored.
+    void setScope(int row);
+    void clearScope();
+    void setConfig(const Liq::AnalysisConfig &config);
+
+signals:
+    // Once per update of anything above.
+    void changed();
+    // A load failed; the message names the file and what is wrong. Nothing else changed.
+    void loadFailed(const QString &message);
+    // openFile(path) succeeded (emitted before changed()), e.g. for a recent-files list.
+    void fileOpened(const QString &path);
+    void loadingChanged(bool loading);
+
+private:
+    void finishLoad(quint64 token, const QString &path, const LoadResult &result);
+    void recompute();
+
+    LiquidationSnapshot m_snapshot;
+    LiquidationSnapshot m_scoped;
+    QString m_origin;
+    QStringList m_loadWarnings;
+    int m_scopeRow = -1;
+    AnalysisConfig m_config;
+    MarketAnalysis m_analysis;
+    MarketSummary m_summary;
+    WindowTableModel *m_windowModel;
+    BreakdownTableModel *m_breakdownModel;
+    quint64 m_lastToken = 0;
+    quint64 m_pendingToken = 0; // 0: nothing pending
+};
+
+} // namespace Liq
