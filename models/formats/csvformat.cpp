@@ -207,7 +207,7 @@ ReadOutcome readCsv(QByteArrayView text, const ReadContext &context)
                                                    .arg(header.fields.size()),
                                                lineWhere));
         }
-        auto columnWhere = [&](const char *column) {
+        auto columnWhere = [&](const char *column) -> QString {
             return lineWhere + QStringLiteral(", column ") + QLatin1String(column);
         };
         const QString windowText = QString::fromUtf8(record.fields.at(columns.window));
@@ -273,7 +273,7 @@ ReadOutcome readCsv(QByteArrayView text, const ReadContext &context)
             if (!entry.amounts.has(window)) {
                 return ReadOutcome::failed(failure(
                     LoadErrorKind::MissingWindow,
-                    QStringLiteral("the %1 window is missing for %2")
+                    QStringLiteral("no %1 row for %2: every window is required")
                         .arg(windowLabel(window),
                              entry.name.isEmpty() ? QStringLiteral("the totals") : shownText(entry.name))));
             }

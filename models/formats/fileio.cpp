@@ -15,12 +15,9 @@ static QString dataSize(qint64 bytes)
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-static LoadError tooLarge(const QString &path, const QString &size, qint64 maxBytes)
+static LoadError tooLarge(const QString &path, const QString &what)
 {
-    return LoadError{
-        LoadErrorKind::TooLarge,
-        composeMessage(path,
-                       QStringLiteral("the file is %1, over the %2 limit").arg(size, dataSize(maxBytes)))};
+    return LoadError{LoadErrorKind::TooLarge, composeMessage(path, what)};
 }
 
 LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes)
@@ -38,7 +35,9 @@ LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes
         return LoadError{LoadErrorKind::Io,
                          composeMessage(path, QStringLiteral("cannot open: ") + file.errorString())};
     if (!file.isSequential() && file.size() > maxBytes)
-        return tooLarge(path, dataSize(file.size()), maxBytes);
+        return tooLarge(path,
+                        QStringLiteral("the file is %1, over the %2 limit")
+                            .arg(dataSize(file.size()), dataSize(maxBytes)));
 
     bytes->clear();
     if (!file.isSequential())
@@ -53,7 +52,7 @@ LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes
         if (read == 0)
             break;
         if (bytes->size() + read > maxBytes) // a file that grew, or a device without a size
-            return tooLarge(path, QStringLiteral("more than ") + dataSize(maxBytes), maxBytes);
+            return tooLarge(path, QStringLiteral("the input runs past the %1 limit").arg(dataSize(maxBytes)));
         bytes->append(chunk.constData(), read);
     }
     return {};

@@ -67,14 +67,16 @@ public:
                 QStringLiteral("the number %1 is out of a double's range").arg(shownText(lastToken)), where);
             return false;
         }
-        // JSON has no NaN or Infinity; say so rather than "invalid literal".
-        const std::size_t tokenStart = position >= lastToken.size() ? position - lastToken.size() : 0;
-        const std::string_view rest = m_text.substr(std::min(tokenStart, m_text.size()));
-        for (std::string_view word : {"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN"}) {
-            if (rest.substr(0, word.size()) == word) {
-                m_failure = failure(
-                    LoadErrorKind::InvalidNumber,
-                    QStringLiteral("%1 is not a finite number").arg(shownText(std::string(word))), where);
+        // JSON has no NaN or Infinity (Python and JavaScript write them): say so rather than
+        // "invalid literal". The parser stops on their first letter.
+        const std::size_t offset = position > 0 ? position - 1 : 0;
+        for (std::string_view word : {"NaN", "Infinity"}) {
+            if (offset < m_text.size() && m_text.substr(offset, word.size()) == word) {
+                const bool signed_ = offset > 0 && (m_text[offset - 1] == '-' || m_text[offset - 1] == '+');
+                const std::string shown
+                    = std::string(signed_ ? m_text.substr(offset - 1, 1) : "") + std::string(word);
+                m_failure = failure(LoadErrorKind::InvalidNumber,
+                                    QStringLiteral("%1 is not a finite number").arg(shownText(shown)), where);
                 return false;
             }
         }
@@ -83,6 +85,14 @@ public:
         const std::size_t colon = detail.find(": ");
         if (colon != std::string::npos)
             detail = detail.substr(colon + 2);
+        // Drop "; last read: '<token>'": the token can be long or binary; the position says enough.
+        const std::size_t lastRead = detail.find("; last read: '");
+        if (lastRead != std::string::npos) {
+            const std::size_t expected = detail.rfind("'; expected");
+            detail.erase(lastRead,
+                         expected != std::string::npos && expected > lastRead ? expected + 1 - lastRead
+                                                                              : std::string::npos);
+        }
         const QString shown = QString::fromUtf8(detail.data(), qsizetype(detail.size()));
         m_failure
             = failure(LoadErrorKind::Syntax, QStringLiteral("malformed JSON: ") + shown.left(200), where);
@@ -108,9 +118,9 @@ private:
     bool openContainer(Json &&container)
     {
         if (int(m_open.size()) >= m_maxDepth) {
-            m_failure = failure(LoadErrorKind::TooDeep,
-                                QStringLiteral("JSON nested deeper than %1 levels").arg(m_maxDepth),
-                                QStringLiteral("in %1").arg(currentPath()));
+            m_failure = failure(
+                LoadErrorKind::TooDeep, QStringLiteral("JSON nested deeper than %1 levels").arg(m_maxDepth),
+                QStringLiteral("level %1, in %2").arg(m_maxDepth + 1).arg(shortened(currentPath())));
             return false;
         }
         QString step;
@@ -140,6 +150,15 @@ private:
         if (!m_open.empty() && m_open.back()->is_object() && path.isEmpty())
             return QStringLiteral("the top-level object");
         return path.isEmpty() ? QStringLiteral("the top level") : path;
+    }
+
+    // Deep paths are cut in the middle: the start and the end say where.
+    static QString shortened(const QString &path)
+    {
+        constexpr int Keep = 24;
+        if (path.size() <= 2 * Keep + 1)
+            return path;
+        return path.left(Keep) + QChar(0x2026) + path.right(Keep);
     }
 
     QString describePosition(std::size_t position) const
