@@ -148,10 +148,25 @@ if [ -x "$liqscope" ]; then
     else
         fail "usr/bin/liqscope --version did not print $version: $out"
     fi
-    if out="$(run --summary 2>&1)" && [ -n "$out" ]; then
+    # The bundled sample travels inside the binary: every window of it must reach the summary.
+    if out="$(run --summary 2>&1)" && [[ "$out" == *"1h"* && "$out" == *"4h"* && "$out" == *"12h"* && "$out" == *"24h"* ]]; then
         pass "liqscope --summary ($(wc -l <<<"$out") lines)"
     else
-        fail "usr/bin/liqscope --summary failed: $out"
+        fail "usr/bin/liqscope --summary failed or lacks the 1h/4h/12h/24h windows: $out"
+    fi
+    if out="$(run --summary --format json 2>&1)" && [[ "$out" == "{"* && "$out" == *'"24h"'* ]]; then
+        pass "liqscope --summary --format json"
+    else
+        fail "usr/bin/liqscope --summary --format json did not print a JSON summary: $out"
+    fi
+fi
+feed="$root/usr/bin/liqscope-feed"
+if [ -x "$feed" ]; then
+    if out="$(cd "$work" && env -u LD_LIBRARY_PATH QT_QPA_PLATFORM=offscreen "$feed" --version 2>&1)" &&
+        [[ "$out" == *"$version"* ]]; then
+        pass "liqscope-feed --version: $out"
+    else
+        fail "usr/bin/liqscope-feed --version did not print $version: $out"
     fi
 fi
 
