@@ -46,7 +46,7 @@ QString amountHeader(AmountColumn column)
     case AmountColumn::Long: return QStringLiteral("Longs");
     case AmountColumn::Short: return QStringLiteral("Shorts");
     case AmountColumn::Total: return QStringLiteral("Total");
-    case AmountColumn::ShortShare: return QStringLiteral("Short share");
+    case AmountColumn::ShortShare: return QStringLiteral("Short %");
     }
     return {};
 }

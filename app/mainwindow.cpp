@@ -1,0 +1,359 @@
+#include "mainwindow.h"
+
+#include "errorbanner.h"
+#include "formats/snapshotfile.h"
+#include "itemmodels/breakdowntablemodel.h"
+#include "kpistrip.h"
+#include "liqpalette.h"
+#include "session/dashboardsession.h"
+#include "sessionstatus.h"
+#include "squeezegauge.h"
+#include "summarypanel.h"
+#include "tablespanel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QBuffer>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace Liq {
+namespace {
+
+const QString BundledSamplePrefix = QStringLiteral(":/");
+
+} // namespace
+
+MainWindow::MainWindow(bool persistSettings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_persistSettings(persistSettings)
+    , m_session(new DashboardSession(this))
+{
+    {
+        QSettings settings;
+        m_settings = DesktopSettings::load(settings);
+    }
+    setWindowTitle(tr("Liqscope"));
+    setAcceptDrops(true);
+    buildCentralWidget();
+    createActions();
+    createMenusAndToolBar();
+
+    m_session->setConfig(m_settings.config);
+    m_tables->setWindow(m_settings.breakdownWindow);
+    setChartMode(m_settings.chartMode);
+    if (!m_settings.geometry.isEmpty())
+        restoreGeometry(m_settings.geometry);
+    if (!m_settings.windowState.isEmpty())
+        restoreState(m_settings.windowState);
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTheme(*app, m_settings.theme);
+
+    connect(m_session, &DashboardSession::changed, this, &MainWindow::refresh);
+    connect(m_session, &DashboardSession::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_session, &DashboardSession::fileOpened, this, &MainWindow::onFileOpened);
+    connect(m_session, &DashboardSession::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            statusBar()->showMessage(tr("Loading…"));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(m_tables, &TablesPanel::scopeRequested, m_session, &DashboardSession::setScope);
+    connect(m_tables, &TablesPanel::scopeCleared, m_session, &DashboardSession::clearScope);
+    connect(m_status, &SessionStatus::warningsRequested, this, &MainWindow::showWarnings);
+    connect(m_chart, &LiquidationChart::modeChanged, this, [this](LiquidationChart::Mode mode) {
+        m_settings.chartMode = mode;
+        const auto actions = m_modeGroup->actions();
+        actions.at(int(mode))->setChecked(true);
+    });
+    refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentralWidget()
+{
+    m_banner = new ErrorBanner;
+    m_title = new QLabel;
+    m_subtitle = new QLabel;
+    m_kpis = new KpiStrip;
+    m_gauge = new SqueezeGauge;
+    m_chart = new LiquidationChart;
+    m_summary = new SummaryPanel;
+    m_tables = new TablesPanel(m_session->windowModel(), m_session->breakdownModel());
+    m_status = new SessionStatus;
+
+    QFont titleFont = font();
+    titleFont.setPointSizeF(font().pointSizeF() * 1.45);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *header = new QVBoxLayout;
+    header->setSpacing(0);
+    header->addWidget(m_title);
+    header->addWidget(m_subtitle);
+
+    auto *gaugeCard = new QFrame;
+    gaugeCard->setObjectName(QStringLiteral("card"));
+    auto *gaugeTitle = new QLabel(tr("Squeeze signal"));
+    gaugeTitle->setObjectName(QStringLiteral("cardTitle"));
+    auto *gaugeLayout = new QVBoxLayout(gaugeCard);
+    gaugeLayout->setContentsMargins(14, 10, 14, 8);
+    gaugeLayout->setSpacing(4);
+    gaugeLayout->addWidget(gaugeTitle);
+    gaugeLayout->addWidget(m_gauge, 1);
+    m_kpis->addTrailingCard(gaugeCard, 4);
+    m_kpis->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+
+    // The chart's headline sits in its card like every other card title; exports draw it inside.
+    auto *chartTitle = new QLabel(m_chart->headline());
+    chartTitle->setObjectName(QStringLiteral("sectionTitle"));
+    m_chart->setHeadlineVisible(false);
+    connect(m_chart, &LiquidationChart::headlineChanged, chartTitle, &QLabel::setText);
+    auto *chartCard = new QFrame;
+    chartCard->setObjectName(QStringLiteral("card"));
+    auto *chartLayout = new QVBoxLayout(chartCard);
+    chartLayout->setContentsMargins(14, 10, 8, 6);
+    chartLayout->setSpacing(0);
+    chartLayout->addWidget(chartTitle);
+    chartLayout->addWidget(m_chart, 1);
+
+    auto *top = new QSplitter(Qt::Horizontal);
+    top->setChildrenCollapsible(false);
+    top->addWidget(chartCard);
+    top->addWidget(m_summary);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    m_summary->setMinimumWidth(260);
+
+    auto *body = new QSplitter(Qt::Vertical);
+    body->setChildrenCollapsible(false);
+    body->addWidget(top);
+    body->addWidget(m_tables);
+    body->setStretchFactor(0, 3);
+    body->setStretchFactor(1, 2);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(14, 10, 14, 8);
+    layout->setSpacing(10);
+    layout->addWidget(m_banner);
+    layout->addLayout(header);
+    layout->addWidget(m_kpis);
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_status, 1);
+    statusBar()->setSizeGripEnabled(false);
+}
+
+QString MainWindow::headerTitle() const
+{
+    return m_title->text();
+}
+
+QString MainWindow::originText(const QString &origin)
+{
+    if (origin.startsWith(BundledSamplePrefix))
+        return tr("Bundled sample");
+    if (origin.contains(u"://"))
+        return origin;
+    return QFileInfo(origin).fileName();
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    m_session->openFile(path);
+}
+
+void MainWindow::refresh()
+{
+    const bool has = m_session->hasSnapshot();
+    for (QAction *action : {m_saveAction, m_exportChartAction, m_exportTablesAction})
+        action->setEnabled(has);
+    m_showTotalAction->setEnabled(m_session->isScoped());
+    m_tables->setScopeRow(m_session->scopeRow());
+    if (!has) {
+        m_title->setText(tr("No snapshot loaded"));
+        m_subtitle->setText(tr("Open a snapshot (%1) or drop a file on this window.")
+                                .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+        m_kpis->clear();
+        m_gauge->clear();
+        m_chart->setAnalysis({});
+        m_summary->clear();
+        m_status->clear();
+        return;
+    }
+    const LiquidationSnapshot &full = m_session->snapshot();
+    const LiquidationSnapshot &scoped = m_session->scopedSnapshot();
+    m_title->setText(m_session->isScoped() ? tr("%1  ·  within %2").arg(scoped.scope, full.scope)
+                                           : scoped.scope);
+    m_subtitle->setText(
+        tr("%1 — as of %2 UTC")
+            .arg(full.source, full.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    QPalette subtitlePalette = palette();
+    subtitlePalette.setColor(QPalette::WindowText, LiqPalette::mutedText(palette()));
+    m_subtitle->setPalette(subtitlePalette);
+
+    const MarketAnalysis &analysis = m_session->analysis();
+    m_kpis->setAnalysis(analysis);
+    m_gauge->setSignal(analysis.signal);
+    m_chart->setAnalysis(analysis);
+    m_summary->setSummary(m_session->summary());
+    m_status->setInfo(QStringLiteral("%1 (%2)").arg(full.source, originText(m_session->origin())),
+                      m_session->isScoped() ? scoped.scope : tr("All rows"), full.asOf,
+                      int(m_session->allWarnings().size()));
+    setWindowTitle(tr("%1 — Liqscope").arg(originText(m_session->origin())));
+}
+
+void MainWindow::onLoadFailed(const QString &message)
+{
+    m_banner->showMessage(message);
+}
+
+void MainWindow::onFileOpened(const QString &path)
+{
+    m_banner->dismiss();
+    if (!path.startsWith(BundledSamplePrefix)) {
+        m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
+        rebuildRecentMenu();
+    }
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    m_settings.theme = theme;
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTheme(*app, theme);
+    m_themeGroup->actions().at(int(theme))->setChecked(true);
+    refresh();
+}
+
+void MainWindow::setChartMode(LiquidationChart::Mode mode)
+{
+    m_chart->setMode(mode);
+    m_settings.chartMode = mode;
+    m_modeGroup->actions().at(int(mode))->setChecked(true);
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.geometry = saveGeometry();
+    m_settings.windowState = saveState();
+    m_settings.config = m_session->config();
+    m_settings.breakdownWindow = m_session->breakdownModel()->window();
+    m_settings.chartMode = m_chart->mode();
+    if (!m_persistSettings)
+        return;
+    QSettings settings;
+    m_settings.save(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.constFirst().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.constFirst().toLocalFile());
+}
+
+void MainWindow::openDialog()
+{
+    const QString start = m_settings.recentFiles.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        : QFileInfo(m_settings.recentFiles.constFirst()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Snapshot"), start,
+        tr("Liquidation data (*.liqscope *.json *.csv);;Liqscope snapshots (*.liqscope);;"
+           "CoinGlass responses (*.json);;CSV (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_banner->showMessage(tr("%1: cannot be written: %2").arg(path, file.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+void MainWindow::saveSnapshotAs()
+{
+    if (!m_session->hasSnapshot())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Snapshot As"), QString(),
+                                                      tr("Liqscope snapshots (*.liqscope)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!SnapshotFile::save(m_session->snapshot(), path, &error))
+        m_banner->showMessage(error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::exportChart()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export Chart"), QString(), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    m_chart->setHeadlineVisible(true);
+    m_chart->grab().save(&buffer, "PNG");
+    m_chart->setHeadlineVisible(false);
+    writeFileAtomically(path, bytes);
+}
+
+void MainWindow::exportTables()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export Tables"), QString(), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        writeFileAtomically(path, m_tables->toCsv());
+}
+
+void MainWindow::showWarnings()
+{
+    const QStringList warnings = m_session->allWarnings();
+    if (warnings.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Warnings"),
+                    tr("The data loaded, but %n thing(s) look inconsistent:", nullptr, int(warnings.size())),
+                    QMessageBox::Close, this);
+    box.setDetailedText(warnings.join(QLatin1Char('\n')));
+    box.setInformativeText(warnings.mid(0, 5).join(QLatin1Char('\n')));
+    box.exec();
+}
+
+} // namespace Liq

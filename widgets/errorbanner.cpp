@@ -1,0 +1,56 @@
+#include "errorbanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+
+namespace Liq {
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel)
+    , m_text(new QLabel)
+    , m_close(new QToolButton)
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setAccessibleName(tr("Error"));
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setTextFormat(Qt::PlainText);
+    m_close->setText(QStringLiteral("✕"));
+    m_close->setAutoRaise(true);
+    m_close->setToolTip(tr("Dismiss"));
+    m_close->setAccessibleName(tr("Dismiss error"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_close, &QToolButton::clicked, this, &ErrorBanner::dismiss);
+    hide();
+}
+
+void ErrorBanner::showMessage(const QString &message)
+{
+    m_text->setText(message);
+    setAccessibleDescription(message);
+    show();
+}
+
+QString ErrorBanner::message() const
+{
+    return m_text->text();
+}
+
+void ErrorBanner::dismiss()
+{
+    if (isHidden())
+        return;
+    hide();
+    emit dismissed();
+}
+
+} // namespace Liq

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "analysis/marketanalysis.h"
+
+#include <QFrame>
+
+class QLabel;
+
+namespace Liq {
+
+// One headline figure: a small title, a big value, a line of context, and an optional colour stripe
+// (the side's colour; the title says the side too).
+class KpiCard final : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit KpiCard(const QString &title, QWidget *parent = nullptr);
+
+    void setTitle(const QString &title);
+    void setValue(const QString &value, const QString &detail);
+    void setAccent(const QColor &color);
+
+    QString title() const;
+    QString value() const;
+    QString detail() const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyFonts();
+
+    QLabel *m_title;
+    QLabel *m_value;
+    QLabel *m_detail;
+    QColor m_accent;
+};
+
+// The headline row: total, longs, shorts and pace of the longest window present.
+class KpiStrip final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit KpiStrip(QWidget *parent = nullptr);
+
+    void setAnalysis(const MarketAnalysis &analysis);
+    void clear();
+
+    KpiCard *totalCard() const { return m_total; }
+    KpiCard *longCard() const { return m_long; }
+    KpiCard *shortCard() const { return m_short; }
+    KpiCard *paceCard() const { return m_pace; }
+    // Adds a widget (e.g. the gauge) as the last card of the row.
+    void addTrailingCard(QWidget *content, int stretch);
+
+private:
+    KpiCard *m_total;
+    KpiCard *m_long;
+    KpiCard *m_short;
+    KpiCard *m_pace;
+};
+
+} // namespace Liq

@@ -1,0 +1,297 @@
+#include "tablespanel.h"
+
+#include "itemmodels/breakdowntablemodel.h"
+#include "itemmodels/windowtablemodel.h"
+#include "liqpalette.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QScopedValueRollback>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Liq {
+namespace {
+
+// The short-share column as a split bar (longs left, shorts right) with the percentage on top, so the
+// imbalance of every row is visible at a glance; the text keeps it readable without colour.
+class ShareBarDelegate final : public QStyledItemDelegate
+{
+public:
+    // valueRole: where the model keeps the raw share in [0, 1] (invalid when there is none).
+    ShareBarDelegate(int valueRole, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_valueRole(valueRole)
+    { }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QVariant share = index.data(m_valueRole);
+        if (!share.isValid()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+
+        const QRectF bar = QRectF(opt.rect).adjusted(6, opt.rect.height() - 7, -6, -3);
+        const double shortWidth = bar.width() * std::clamp(share.toDouble(), 0.0, 1.0);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(LiqPalette::longColor());
+        painter->drawRect(QRectF(bar.left(), bar.top(), bar.width() - shortWidth, bar.height()));
+        painter->setBrush(LiqPalette::shortColor());
+        painter->drawRect(QRectF(bar.right() - shortWidth, bar.top(), shortWidth, bar.height()));
+        painter->setPen(opt.state & QStyle::State_Selected ? opt.palette.color(QPalette::HighlightedText)
+                                                           : opt.palette.color(QPalette::Text));
+        painter->drawText(QRectF(opt.rect).adjusted(6, 0, -6, -6), Qt::AlignRight | Qt::AlignVCenter, text);
+        painter->restore();
+    }
+
+private:
+    int m_valueRole;
+};
+
+void setUpTable(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+        && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+// Header texts, then raw values (ValueRole) so spreadsheets get numbers, not "$6.08M".
+void appendCsv(QString &out, const QAbstractItemModel *model, int valueRole, const QString &firstHeader)
+{
+    QStringList header{firstHeader};
+    for (int c = 1; c < model->columnCount(); ++c)
+        header << csvField(model->headerData(c, Qt::Horizontal).toString());
+    out += header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QStringList cells{csvField(model->index(r, 0).data().toString())};
+        for (int c = 1; c < model->columnCount(); ++c) {
+            const QVariant value = model->index(r, c).data(valueRole);
+            cells << (value.isValid()
+                          ? QString::number(value.toDouble(), 'f', c == model->columnCount() - 1 ? 6 : 2)
+                          : QString());
+        }
+        out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+}
+
+} // namespace
+
+TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdown, QWidget *parent)
+    : QWidget(parent)
+    , m_windowModel(windows)
+    , m_breakdownModel(breakdown)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_windowView(new QTableView)
+    , m_breakdownView(new QTableView)
+    , m_breakdownStack(new QStackedWidget)
+    , m_breakdownTitle(new QLabel)
+    , m_windowSelector(new QComboBox)
+    , m_filter(new QLineEdit)
+    , m_showAll(new QToolButton)
+{
+    // Windows card.
+    auto *windowCard = new QFrame;
+    windowCard->setObjectName(QStringLiteral("card"));
+    auto *windowTitle = new QLabel(tr("By window"));
+    windowTitle->setObjectName(QStringLiteral("sectionTitle"));
+    m_windowView->setModel(windows);
+    m_windowView->setAccessibleName(tr("Liquidations by window"));
+    setUpTable(m_windowView);
+    m_windowView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_windowView->setItemDelegateForColumn(WindowTableModel::ShortShare,
+                                           new ShareBarDelegate(WindowTableModel::ValueRole, m_windowView));
+    // All four windows visible without scrolling: the table is short and always needed whole.
+    m_windowView->setMinimumHeight(m_windowView->horizontalHeader()->sizeHint().height()
+                                   + TimeWindowCount * m_windowView->verticalHeader()->defaultSectionSize()
+                                   + 6);
+    m_windowView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_windowView->horizontalHeader()->setSectionResizeMode(WindowTableModel::Window,
+                                                           QHeaderView::ResizeToContents);
+    auto *windowLayout = new QVBoxLayout(windowCard);
+    windowLayout->setContentsMargins(12, 10, 12, 8);
+    windowLayout->addWidget(windowTitle);
+    windowLayout->addWidget(m_windowView, 1);
+
+    // Breakdown card.
+    auto *breakdownCard = new QFrame;
+    breakdownCard->setObjectName(QStringLiteral("card"));
+    m_breakdownTitle->setObjectName(QStringLiteral("sectionTitle"));
+    for (TimeWindow window : AllTimeWindows)
+        m_windowSelector->addItem(windowLabel(window), windowIndex(window));
+    m_windowSelector->setCurrentIndex(windowIndex(breakdown->window()));
+    m_windowSelector->setToolTip(tr("Window the breakdown shows"));
+    m_windowSelector->setAccessibleName(tr("Breakdown window"));
+    m_filter->setPlaceholderText(tr("Filter by name"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter breakdown by name"));
+    m_filter->setMaximumWidth(220);
+    m_showAll->setText(tr("Show total"));
+    m_showAll->setToolTip(tr("Clear the selection and show the whole snapshot again"));
+    m_showAll->setEnabled(false);
+
+    m_proxy->setSourceModel(breakdown);
+    m_proxy->setSortRole(BreakdownTableModel::SortRole);
+    m_proxy->setFilterKeyColumn(BreakdownTableModel::Name);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_breakdownView->setModel(m_proxy);
+    m_breakdownView->setAccessibleName(tr("Liquidations by coin or exchange"));
+    setUpTable(m_breakdownView);
+    m_breakdownView->setSortingEnabled(true);
+    m_breakdownView->sortByColumn(BreakdownTableModel::Total, Qt::DescendingOrder);
+    m_breakdownView->setItemDelegateForColumn(
+        BreakdownTableModel::ShortShare,
+        new ShareBarDelegate(BreakdownTableModel::ValueRole, m_breakdownView));
+    auto *placeholder = new QLabel(tr("This snapshot has no per-coin or per-exchange breakdown.\n"
+                                      "Open a CoinGlass coin list or exchange list to compare rows."));
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    placeholder->setEnabled(false);
+    m_breakdownStack->addWidget(m_breakdownView);
+    m_breakdownStack->addWidget(placeholder);
+
+    auto *breakdownHeader = new QHBoxLayout;
+    breakdownHeader->addWidget(m_breakdownTitle);
+    breakdownHeader->addStretch();
+    breakdownHeader->addWidget(m_filter, 1);
+    breakdownHeader->addWidget(m_windowSelector);
+    breakdownHeader->addWidget(m_showAll);
+    auto *breakdownLayout = new QVBoxLayout(breakdownCard);
+    breakdownLayout->setContentsMargins(12, 8, 12, 8);
+    breakdownLayout->addLayout(breakdownHeader);
+    breakdownLayout->addWidget(m_breakdownStack, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(windowCard);
+    splitter->addWidget(breakdownCard);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_windowSelector, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            m_breakdownModel->setWindow(AllTimeWindows[std::size_t(index)]);
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &TablesPanel::setFilterText);
+    connect(m_showAll, &QToolButton::clicked, this, [this] {
+        setScopeRow(-1);
+        emit scopeCleared();
+    });
+    connect(m_breakdownView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TablesPanel::onSelectionChanged);
+    connect(breakdown, &QAbstractItemModel::modelReset, this, &TablesPanel::updateBreakdownState);
+    connect(breakdown, &QAbstractItemModel::headerDataChanged, this, &TablesPanel::updateBreakdownState);
+    updateBreakdownState();
+}
+
+void TablesPanel::setScopeRow(int sourceRow)
+{
+    m_scopeRow = sourceRow;
+    m_showAll->setEnabled(sourceRow >= 0);
+    const QScopedValueRollback guard(m_syncing, true);
+    const QModelIndex proxyIndex
+        = sourceRow >= 0 ? m_proxy->mapFromSource(m_breakdownModel->index(sourceRow, 0)) : QModelIndex();
+    if (proxyIndex.isValid()) {
+        m_breakdownView->selectionModel()->select(
+            proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_breakdownView->scrollTo(proxyIndex);
+    } else {
+        m_breakdownView->selectionModel()->clearSelection();
+    }
+}
+
+void TablesPanel::setFilterText(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text);
+    {
+        // Filtering must not rescope the dashboard: it only hides rows.
+        const QScopedValueRollback guard(m_syncing, true);
+        m_proxy->setFilterFixedString(text);
+    }
+    setScopeRow(m_scopeRow);
+}
+
+void TablesPanel::setWindow(TimeWindow window)
+{
+    m_windowSelector->setCurrentIndex(windowIndex(window));
+}
+
+void TablesPanel::onSelectionChanged()
+{
+    if (m_syncing)
+        return;
+    const QModelIndexList rows = m_breakdownView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_scopeRow = -1;
+        m_showAll->setEnabled(false);
+        emit scopeCleared();
+        return;
+    }
+    m_scopeRow = rows.constFirst().data(BreakdownTableModel::SourceRowRole).toInt();
+    m_showAll->setEnabled(true);
+    emit scopeRequested(m_scopeRow);
+}
+
+void TablesPanel::updateBreakdownState()
+{
+    const bool exchanges = m_breakdownModel->kind() == BreakdownKind::Exchange;
+    m_breakdownTitle->setText(exchanges ? tr("By exchange") : tr("By coin"));
+    m_filter->setPlaceholderText(exchanges ? tr("Filter exchanges") : tr("Filter coins"));
+    const bool empty = m_breakdownModel->rowCount() == 0;
+    m_breakdownStack->setCurrentIndex(empty ? 1 : 0);
+    m_filter->setEnabled(!empty);
+    m_windowSelector->setEnabled(!empty);
+}
+
+QByteArray TablesPanel::toCsv() const
+{
+    QString out;
+    appendCsv(out, m_windowModel, WindowTableModel::ValueRole, QStringLiteral("Window"));
+    if (m_breakdownModel->rowCount() > 0) {
+        out += QLatin1Char('\n');
+        const QString name
+            = m_breakdownModel->headerData(BreakdownTableModel::Name, Qt::Horizontal).toString();
+        appendCsv(out, m_breakdownModel, BreakdownTableModel::ValueRole,
+                  QStringLiteral("%1 (%2)").arg(name, windowLabel(m_breakdownModel->window())));
+    }
+    return out.toUtf8();
+}
+
+} // namespace Liq

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "domain/timewindow.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace Liq {
+
+class BreakdownTableModel;
+class WindowTableModel;
+
+// The figures as tables: one row per window for the current scope, and the breakdown (per coin or
+// exchange) for a chosen window, sortable and filterable by name. Selecting a breakdown row asks for the
+// dashboard to be scoped to it; clearing the selection asks for the total again.
+class TablesPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdown, QWidget *parent = nullptr);
+
+    // Selects the breakdown row (source row; -1 clears) without emitting scope signals.
+    void setScopeRow(int sourceRow);
+    void setFilterText(const QString &text);
+    void setWindow(TimeWindow window);
+
+    QTableView *windowView() const { return m_windowView; }
+    QTableView *breakdownView() const { return m_breakdownView; }
+    QSortFilterProxyModel *breakdownProxy() const { return m_proxy; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *windowSelector() const { return m_windowSelector; }
+
+    // Both tables as CSV (RFC 4180 quoting), raw numbers: what "Export tables" writes.
+    QByteArray toCsv() const;
+
+signals:
+    void scopeRequested(int sourceRow);
+    void scopeCleared();
+
+private:
+    void onSelectionChanged();
+    void updateBreakdownState();
+
+    WindowTableModel *m_windowModel;
+    BreakdownTableModel *m_breakdownModel;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_windowView;
+    QTableView *m_breakdownView;
+    QStackedWidget *m_breakdownStack;
+    QLabel *m_breakdownTitle;
+    QComboBox *m_windowSelector;
+    QLineEdit *m_filter;
+    QToolButton *m_showAll;
+    int m_scopeRow = -1;
+    bool m_syncing = false;
+};
+
+} // namespace Liq
