@@ -73,6 +73,13 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
         file.cancelWriting();
         return fail(QStringLiteral("cannot write: ") + reason);
     }
+    // Qt 6.4's commit() renames the file into place even when its final flush fails (a full disk,
+    // a file size limit): flush here and give up on any failure, so only complete files land.
+    if (!file.flush()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return fail(QStringLiteral("cannot write: ") + reason);
+    }
     if (!file.commit())
         return fail(QStringLiteral("cannot save: ") + file.errorString());
     return true;
