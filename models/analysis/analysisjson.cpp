@@ -35,7 +35,10 @@ Json timeframeJson(const WindowStats &stats)
     entry["short_share"] = number(stats.shortShare);
     entry["long_short_ratio"] = number(stats.longShortRatio);
     entry["baseline_ratio"] = number(stats.baselineRatio);
-    entry["dominant_side"] = squeezeSideKey(stats.dominantSide).toStdString();
+    // Which side's liquidations dominate this window: "shorts", "longs", or null.
+    entry["dominant_side"] = stats.dominantSide == SqueezeSide::ShortSqueeze ? Json("shorts")
+        : stats.dominantSide == SqueezeSide::LongSqueeze                     ? Json("longs")
+                                                                             : Json(nullptr);
     return entry;
 }
 

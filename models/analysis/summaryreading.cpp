@@ -116,12 +116,12 @@ QString meaning(SqueezeSide side, SqueezeLevel level)
         case SqueezeLevel::Strong:
             return QStringLiteral(
                 "Each liquidated short is closed with a market buy: this was forced buying (short "
-                "covering) pushing price up, and every leg higher tripped more stops. Bearish "
+                "covering) pushing price up, and every leg higher forced out more shorts. Bearish "
                 "positioning was crowded, and much of it has now been cleared out.");
         case SqueezeLevel::Extreme:
             return QStringLiteral(
                 "Each liquidated short is closed with a market buy: a cascade of forced buying (short "
-                "covering) drove price up, one wave of stops setting off the next. Bearish "
+                "covering) drove price up, one wave of liquidations setting off the next. Bearish "
                 "positioning was badly crowded and has been wiped out.");
         case SqueezeLevel::None: break;
         }
@@ -134,12 +134,12 @@ QString meaning(SqueezeSide side, SqueezeLevel level)
         case SqueezeLevel::Strong:
             return QStringLiteral(
                 "Each liquidated long is closed with a market sell: this was forced selling (a long "
-                "flush) pushing price down, and every leg lower tripped more stops. Bullish leverage "
+                "flush) pushing price down, and every leg lower forced out more longs. Bullish leverage "
                 "was crowded, and much of it has now been cleared out.");
         case SqueezeLevel::Extreme:
             return QStringLiteral(
                 "Each liquidated long is closed with a market sell: a cascade of forced selling (long "
-                "capitulation) drove price down, one wave of stops setting off the next. Bullish "
+                "capitulation) drove price down, one wave of liquidations setting off the next. Bullish "
                 "leverage was badly crowded and has been wiped out.");
         case SqueezeLevel::None: break;
         }
@@ -354,12 +354,12 @@ QString bottomLineReading(const MarketAnalysis &analysis)
     case Momentum::Fading:
         return shortSqueeze
             ? QStringLiteral(
-                "Forced buying is drying up and short leverage has been cleared out, so there is less "
+                "Forced buying is drying up and short leverage has been flushed, so there is less "
                 "fuel for another leg up. What matters now is whether spot buyers and new longs carry "
                 "the move on; without them, price tends to give back part of the squeeze once the "
                 "short covering stops.")
             : QStringLiteral(
-                "Forced selling is drying up and long leverage has been cleared out. Watch whether "
+                "Forced selling is drying up and long leverage has been flushed. Watch whether "
                 "spot buyers absorb what is left: if they do, the flush may mark a local low; if price "
                 "keeps sliding without liquidations, the selling is genuine.");
     case Momentum::Accelerating:
