@@ -68,6 +68,11 @@ for field in Package Version Architecture Maintainer Section Homepage Descriptio
     value="$(dpkg-deb -f "$deb" "$field")"
     if [ -z "$value" ]; then fail "control field $field is empty in $deb_name"; fi
 done
+description="$(dpkg-deb -f "$deb" Description)"
+synopsis="$(head -n 1 <<<"$description")"
+[ "$(sed -n '2p' <<<"$description" | sed 's/^ //')" != "$synopsis" ] ||
+    fail "control Description repeats its synopsis as the first line of the extended description"
+[ "$(wc -l <<<"$description")" -ge 3 ] || fail "control Description has no extended description"
 depends="$(dpkg-deb -f "$deb" Depends)"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "control Version is '$(dpkg-deb -f "$deb" Version)', expected $version"
 case "$depends" in
