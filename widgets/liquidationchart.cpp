@@ -53,7 +53,7 @@ LiquidationChart::LiquidationChart(QWidget *parent)
     , m_valueAxis(new QCategoryAxis)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 200);
+    setMinimumSize(280, 150);
     setAccessibleName(tr("Liquidation chart"));
 
     m_longSet->setColor(LiqPalette::longColor());
