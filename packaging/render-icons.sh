@@ -17,4 +17,4 @@ tool="$build_dir/packaging/liqscope-render-icon"
 export QT_QPA_PLATFORM=offscreen
 "$tool" "$icons/liqscope-small.svg" "$icons" 16 32
 "$tool" "$icons/liqscope.svg" "$icons" 48 128 256
-echo "Rendered: $(cd "$icons" && ls liqscope-*.png | tr '\n' ' ')"
+echo "Rendered into $icons: liqscope-16/32/48/128/256.png"
