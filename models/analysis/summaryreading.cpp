@@ -247,6 +247,7 @@ QString timingReading(const MarketAnalysis &analysis)
     const WindowStats *day = analysis.stats(TimeWindow::H24);
     if (analysis.heaviestBucket && day && analysis.buckets.size() == TimeWindowCount) {
         const LiquidationBucket &heaviest = *analysis.heaviestBucket;
+        const bool directional = analysis.signal.side != SqueezeSide::Balanced && !analysis.signal.quiet;
         const double dayTotal = day->totalUsd;
         const QString tense = heaviest.fromHours == 0 ? QStringLiteral("is") : QStringLiteral("was");
         const QString within = heaviest.hours() == 1 ? QStringLiteral("that hour")
@@ -273,15 +274,19 @@ QString timingReading(const MarketAnalysis &analysis)
             sentences << QStringLiteral(
                              "Most of the damage (%1) was done 12–24h ago; the last 12h have been calmer.")
                              .arg(formatPercent(earlierShare));
-        else if (halfDayShare >= SustainedShare)
+        else if (halfDayShare >= SustainedShare && directional)
             sentences << QStringLiteral(
                              "With %1 of the day's total inside the last 12h and spread over many hours "
                              "rather than one burst, this was a sustained move, not a single spike.")
                              .arg(formatPercent(halfDayShare));
-        else
+        else if (directional)
             sentences << QStringLiteral(
                 "The damage was spread across the whole day rather than packed into one "
                 "burst: a grinding, sustained move.");
+        else
+            // Without a one-sided call there is no "move" to describe, only how evenly it came.
+            sentences << QStringLiteral(
+                "Liquidations came steadily, spread over the day with no single burst.");
     } else {
         QList<TimeWindow> present;
         for (const WindowStats &stats : analysis.windows)

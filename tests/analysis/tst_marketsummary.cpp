@@ -120,10 +120,12 @@ private slots:
             << uniformSnapshot(0.9, 5e6)
             << QStringList{QStringLiteral("quiet market"), QStringLiteral("amounts are small")}
             << QStringList{QStringLiteral("squeeze (score"), QStringLiteral("forced buying")};
-        QTest::newRow("balanced") << uniformSnapshot(
-            0.52, 800e6) << QStringList{QStringLiteral("Neither side dominates"), QStringLiteral("two-way")}
+        QTest::newRow("balanced") << uniformSnapshot(0.52, 800e6)
+                                  << QStringList{QStringLiteral("Neither side dominates"),
+                                                 QStringLiteral("two-way"), QStringLiteral("no single burst")}
                                   << QStringList{QStringLiteral("forced buying"),
-                                                 QStringLiteral("forced selling")};
+                                                 QStringLiteral("forced selling"),
+                                                 QStringLiteral("sustained move")};
         QTest::newRow("lean") << uniformSnapshot(0.66, 300e6)
                               << QStringList{QStringLiteral("a lean rather than a squeeze"),
                                              QStringLiteral("only moderate")}
