@@ -8,6 +8,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QCursor>
+#include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLocale>
 #include <QPainter>
@@ -76,7 +77,8 @@ LiquidationChart::LiquidationChart(QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
     chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(6, 4, 6, 4));
+    chart->setMargins(QMargins(4, 0, 4, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
     setChart(chart);
 
     connect(m_longSet, &QBarSet::hovered, this,

@@ -167,6 +167,7 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     m_proxy->setSortRole(BreakdownTableModel::SortRole);
     m_proxy->setFilterKeyColumn(BreakdownTableModel::Name);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_breakdownView->setObjectName(QStringLiteral("breakdownTable"));
     m_breakdownView->setModel(m_proxy);
     m_breakdownView->setAccessibleName(tr("Liquidations by coin or exchange"));
     setUpTable(m_breakdownView);

@@ -86,7 +86,10 @@ QTableView {
     gridline-color: palette(midlight);
 }
 QHeaderView::section {
-    padding: 4px 16px 4px 6px;
+    padding: 4px 6px;
+}
+QTableView#breakdownTable QHeaderView::section {
+    padding-right: 16px; /* room for the sort arrow */
 }
 )";
 
