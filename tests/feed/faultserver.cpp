@@ -90,6 +90,7 @@ void FaultServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         m_sockets.append(socket);
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_sockets.removeOne(socket);
@@ -118,6 +119,9 @@ void FaultServer::onReadyRead(QTcpSocket *socket)
         if (colon > 0)
             request.headers.append(qMakePair(line.left(colon).trimmed(), line.mid(colon + 1).trimmed()));
     }
+    ++m_requestCount;
+    if (m_requests.size() >= 100)
+        m_requests.removeFirst();
     m_requests.append(request);
     respond(socket, request);
 }

@@ -57,7 +57,8 @@ public:
     static Reply ok(const QByteArray &body, const QByteArray &etag = {});
     static Reply status(int code, const QByteArray &body = {});
 
-    int requestCount() const { return int(m_requests.size()); }
+    int requestCount() const { return m_requestCount; }
+    // The most recent requests (at most 100: a long soak must not grow the server).
     const QList<Request> &requests() const { return m_requests; }
     int openConnections() const { return int(m_sockets.size()); }
 
@@ -71,5 +72,6 @@ private:
     Reply m_reply;
     QHash<QByteArray, Reply> m_targetReplies;
     QList<Request> m_requests;
+    int m_requestCount = 0;
     QList<QTcpSocket *> m_sockets;
 };

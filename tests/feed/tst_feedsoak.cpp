@@ -1,0 +1,172 @@
+// Thousands of poll cycles against a local server: memory and open sockets must not grow.
+#include "faultserver.h"
+#include "feed/demofeedprocess.h"
+#include "feed/feedclient.h"
+#include "feed/snapshothistory.h"
+#include "feedtestdata.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Liq;
+
+namespace {
+
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+int openDescriptors()
+{
+    return int(
+        QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+}
+
+} // namespace
+
+class tst_FeedSoak final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void longPollAgainstDemoFeed();
+    void faultMixDoesNotLeak();
+
+private:
+    // Runs `cycles` poll cycles, feeding a small history ring; with mixFaults, every third reply is
+    // HTTP 500 and every third one unchanged.
+    void runCycles(FeedClient &client, SnapshotHistory &history, int cycles, bool mixFaults);
+
+    FaultServer m_server;
+    int m_cycle = 0;
+};
+
+void tst_FeedSoak::runCycles(FeedClient &client, SnapshotHistory &history, int cycles, bool mixFaults)
+{
+    const int target = m_cycle + cycles;
+    QMetaObject::Connection connection = connect(
+        &client, &FeedClient::stateChanged, this, [&](const FeedStatus &status) {
+            if (status.state == FeedState::Connecting)
+                return;
+            ++m_cycle;
+            if (!mixFaults) {
+                if (m_cycle < target)
+                    QMetaObject::invokeMethod(&client, &FeedClient::refreshNow, Qt::QueuedConnection);
+                return;
+            }
+            // Alternate new data, the same data and server errors, so every path runs.
+            switch (m_cycle % 3) {
+            case 0:
+                m_server.setReply(FaultServer::ok(FeedTestData::liqscopeSnapshot(
+                    QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(m_cycle).toString(Qt::ISODate),
+                    1.0 + m_cycle % 7)));
+                break;
+            case 1: m_server.setReply(FaultServer::status(500)); break;
+            default: break; // the same reply again: unchanged
+            }
+            if (m_cycle < target)
+                QMetaObject::invokeMethod(&client, &FeedClient::refreshNow, Qt::QueuedConnection);
+        });
+    connect(&client, &FeedClient::snapshotReceived, &history,
+            [&history](const LiquidationSnapshot &snapshot) { history.append(snapshot); });
+    // A plain event loop: QTest::qWait() sleeps between event batches, which would dominate here.
+    QEventLoop loop;
+    QTimer guard;
+    guard.setSingleShot(true);
+    connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(&client, &FeedClient::stateChanged, &loop, [&loop, this, target] {
+        if (m_cycle >= target)
+            loop.quit();
+    });
+    guard.start(40'000);
+    client.refreshNow();
+    loop.exec();
+    QVERIFY2(m_cycle >= target, "the cycles did not finish within 40 s");
+    disconnect(&client, &FeedClient::stateChanged, &loop, nullptr);
+    disconnect(connection);
+    disconnect(&client, &FeedClient::snapshotReceived, &history, nullptr);
+}
+
+void tst_FeedSoak::longPollAgainstDemoFeed()
+{
+    // The demo feed moves its clock a minute per request: every cycle is a new snapshot to parse.
+    DemoFeedProcess feed;
+    feed.setProgram(QStringLiteral(LIQSCOPE_BINARY_DIR "/app/liqscope-feed"));
+    feed.setExtraArguments({QStringLiteral("--start"), QStringLiteral("2026-11-20T14:00:00Z"),
+                            QStringLiteral("--advance-per-request"), QStringLiteral("60")});
+    QSignalSpy ready(&feed, &DemoFeedProcess::ready);
+    feed.start();
+    QVERIFY(ready.wait(10'000));
+
+    FeedClient client;
+    FeedOptions options;
+    options.timeoutMs = 5000;
+    options.backoffInitialMs = 60'000;
+    client.setOptions(options);
+    client.setEndpoint(FeedEndpoint::snapshotUrl(feed.snapshotUrl()));
+    SnapshotHistory history(200);
+
+    runCycles(client, history, 500, false); // warm up: allocator pools, connection cache, full ring
+    QTest::qWait(50);
+    const qint64 memoryBefore = residentKiB();
+    const int descriptorsBefore = openDescriptors();
+    runCycles(client, history, 3000, false);
+    QTest::qWait(50);
+    const qint64 memoryAfter = residentKiB();
+    const int descriptorsAfter = openDescriptors();
+
+    qInfo("%d cycles; VmRSS %lld -> %lld KiB; fds %d -> %d", m_cycle, memoryBefore, memoryAfter,
+          descriptorsBefore, descriptorsAfter);
+    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(history.size(), 200);
+    QVERIFY(memoryBefore > 0);
+    QVERIFY2(memoryAfter - memoryBefore < 2 * 1024, "resident memory grew by more than 2 MiB");
+    QVERIFY2(descriptorsAfter <= descriptorsBefore + 1, "open file descriptors grew");
+}
+
+void tst_FeedSoak::faultMixDoesNotLeak()
+{
+    // New data, unchanged data and server errors in turn, one connection per request.
+    m_cycle = 0;
+    QVERIFY(m_server.listen());
+    m_server.setReply(
+        FaultServer::ok(FeedTestData::liqscopeSnapshot(QStringLiteral("2025-12-31T00:00:00Z"))));
+    FeedClient client;
+    FeedOptions options;
+    options.timeoutMs = 2000;
+    options.backoffInitialMs = 60'000;
+    client.setOptions(options);
+    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server.url(QStringLiteral("/v1/snapshot"))));
+    SnapshotHistory history(50);
+
+    runCycles(client, history, 1500, true);
+    QTest::qWait(50);
+    const qint64 memoryBefore = residentKiB();
+    const int descriptorsBefore = openDescriptors();
+    runCycles(client, history, 1500, true);
+    QTest::qWait(50);
+    const qint64 memoryAfter = residentKiB();
+    const int descriptorsAfter = openDescriptors();
+
+    qInfo("%d cycles; VmRSS %lld -> %lld KiB; fds %d -> %d; server saw %d requests", m_cycle, memoryBefore,
+          memoryAfter, descriptorsBefore, descriptorsAfter, m_server.requestCount());
+    QCOMPARE(history.size(), 50);
+    QVERIFY2(memoryAfter - memoryBefore < 2 * 1024, "resident memory grew by more than 2 MiB");
+    QVERIFY2(descriptorsAfter <= descriptorsBefore + 2, "open file descriptors grew");
+    QCOMPARE(m_server.requestCount(), 1800);
+}
+
+QTEST_GUILESS_MAIN(tst_FeedSoak)
+#include "tst_feedsoak.moc"
