@@ -151,7 +151,7 @@ void tst_FeedSoak::faultMixDoesNotLeak()
     client.setEndpoint(FeedEndpoint::snapshotUrl(m_server.url(QStringLiteral("/v1/snapshot"))));
     SnapshotHistory history(50);
 
-    runCycles(client, history, 1500, true);
+    runCycles(client, history, 300, true);
     QTest::qWait(50);
     const qint64 memoryBefore = residentKiB();
     const int descriptorsBefore = openDescriptors();
