@@ -84,6 +84,9 @@ LoadResult read(const QByteArray &bytes, const ReadContext &context)
             failure(LoadErrorKind::Empty,
                     bytes.isEmpty() ? QStringLiteral("the input is empty")
                                     : QStringLiteral("the input holds nothing but whitespace")));
+    } else if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        outcome = ReadOutcome::failed(
+            failure(LoadErrorKind::UnknownFormat, QStringLiteral("UTF-16 text: save the file as UTF-8")));
     } else if (looksBinary(content)) {
         outcome = ReadOutcome::failed(unknownFormat(QStringLiteral("binary data, not text")));
     } else if (looksLikeJson(content)) {
@@ -118,6 +121,18 @@ SnapshotFormat detectFormat(const QByteArray &bytes)
     if (isLiqscopeDocument(parsed.root))
         return SnapshotFormat::Liqscope;
     return coinGlassListOf(parsed.root);
+}
+
+QString formatName(SnapshotFormat format)
+{
+    switch (format) {
+    case SnapshotFormat::Liqscope: return QStringLiteral("Liqscope snapshot");
+    case SnapshotFormat::CoinGlassCoinList: return QStringLiteral("CoinGlass coin-list");
+    case SnapshotFormat::CoinGlassExchangeList: return QStringLiteral("CoinGlass exchange-list");
+    case SnapshotFormat::Csv: return QStringLiteral("CSV");
+    case SnapshotFormat::Unknown: break;
+    }
+    return QStringLiteral("unknown");
 }
 
 } // namespace SnapshotReader

@@ -30,6 +30,7 @@ const BadFile BadFiles[] = {
     {"bom-only.liqscope", LoadErrorKind::Empty, "whitespace"},
     {"binary-garbage.bin", LoadErrorKind::UnknownFormat, "binary"},
     {"plain-text.txt", LoadErrorKind::UnknownFormat, "neither JSON nor a CSV"},
+    {"utf16.json", LoadErrorKind::UnknownFormat, "UTF-16 text: save the file as UTF-8"},
     {"unknown-json-shape.json", LoadErrorKind::UnknownFormat, "unknown shape"},
     {"unknown-format-name.json", LoadErrorKind::UnknownFormat, "\"someone-elses-snapshot\""},
     {"truncated.liqscope", LoadErrorKind::Syntax, "byte "},

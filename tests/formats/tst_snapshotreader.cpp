@@ -220,6 +220,17 @@ private slots:
         QCOMPARE(result.snapshot->totals.at(TimeWindow::H12), (SideAmounts{5, 6}));
     }
 
+    void formatNames()
+    {
+        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Liqscope), QStringLiteral("Liqscope snapshot"));
+        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::CoinGlassCoinList),
+                 QStringLiteral("CoinGlass coin-list"));
+        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::CoinGlassExchangeList),
+                 QStringLiteral("CoinGlass exchange-list"));
+        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Csv), QStringLiteral("CSV"));
+        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Unknown), QStringLiteral("unknown"));
+    }
+
     void detectsUnknownContent_data()
     {
         QTest::addColumn<QByteArray>("bytes");
