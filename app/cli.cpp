@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "analysis/marketsummary.h"
+#include "feed/feedfetch.h"
 #include "formats/snapshotfile.h"
 
 #include <QCommandLineParser>
@@ -173,14 +174,43 @@ ParsedArguments parseArguments(const QStringList &arguments)
     return result;
 }
 
-int runSummary(const Options &options, QTextStream &out, QTextStream &err)
+namespace {
+
+// Reads the snapshot --summary describes: one fetch of the feed, a file, or the bundled sample.
+// Returns the exit code to use when loading failed, Success otherwise.
+int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
 {
+    if (!options.feedUrl.isEmpty()) {
+        const QUrl url = QUrl::fromUserInput(options.feedUrl);
+        if (!url.isValid() || url.scheme().isEmpty()) {
+            err << QStringLiteral("liqscope: '%1' is not a feed URL.").arg(options.feedUrl) << Qt::endl;
+            return UsageError;
+        }
+        FeedOptions feedOptions;
+        const FeedFetchResult fetched = fetchOnce(FeedEndpoint::snapshotUrl(url), feedOptions);
+        if (!fetched.ok()) {
+            err << fetched.load.error.message << Qt::endl;
+            return FeedError;
+        }
+        *loaded = fetched.load;
+        return Success;
+    }
     const QString path = options.snapshotPath.isEmpty() ? bundledSamplePath() : options.snapshotPath;
-    const LoadResult loaded = SnapshotFile::load(path);
-    if (!loaded.ok()) {
-        err << loaded.error.message << Qt::endl;
+    *loaded = SnapshotFile::load(path);
+    if (!loaded->ok()) {
+        err << loaded->error.message << Qt::endl;
         return BadInput;
     }
+    return Success;
+}
+
+} // namespace
+
+int runSummary(const Options &options, QTextStream &out, QTextStream &err)
+{
+    LoadResult loaded;
+    if (const int code = loadForSummary(options, &loaded, err); code != Success)
+        return code;
 
     const MarketAnalysis analysis = analyzeSnapshot(*loaded.snapshot);
     if (options.format == SummaryFormat::Json) {

@@ -183,6 +183,52 @@ private slots:
         QVERIFY(run.err.contains(QStringLiteral("yaml")));
     }
 
+    void summaryOfALiveFeed()
+    {
+        // The real demo server, on a free loopback port, with a frozen clock so the run is reproducible.
+        QProcess server;
+        server.start(QStringLiteral(LIQSCOPE_FEED_EXECUTABLE),
+                     {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"),
+                      QStringLiteral("7"), QStringLiteral("--start"), QStringLiteral("2026-11-20T14:00:00Z"),
+                      QStringLiteral("--advance-per-request"), QStringLiteral("0")});
+        QVERIFY(server.waitForStarted());
+        QString url;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QString line = QString::fromUtf8(server.readLine()).trimmed();
+                const QString prefix = QStringLiteral("listening on ");
+                if (line.startsWith(prefix))
+                    url = line.mid(prefix.size()) + QStringLiteral("/v1/snapshot");
+                return !url.isEmpty();
+            }(),
+            10000);
+
+        const Run text = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--feed"), url});
+        QCOMPARE(text.exitCode, int(Success));
+        QVERIFY2(text.out.contains(QStringLiteral("liquidated")), qPrintable(text.out));
+
+        const Run json = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"),
+                                      QStringLiteral("json"), QStringLiteral("--feed"), url});
+        QCOMPARE(json.exitCode, int(Success));
+        const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(root.value(QStringLiteral("timeframes")).toArray().size(), 4);
+        QCOMPARE(root.value(QStringLiteral("as_of")).toString(), QStringLiteral("2026-11-20T14:00:00Z"));
+
+        // A path the server does not serve: a feed error, exit 3, the HTTP status on stderr.
+        const Run missing = runLiqscope(
+            {QStringLiteral("--summary"), QStringLiteral("--feed"), url + QStringLiteral("/nothing-here")});
+        QCOMPARE(missing.exitCode, int(FeedError));
+        QVERIFY2(missing.err.contains(QStringLiteral("404")), qPrintable(missing.err));
+
+        server.kill();
+        server.waitForFinished();
+        // Nobody listens any more: connection refused, exit 3 with the cause.
+        const Run refused = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--feed"), url});
+        QCOMPARE(refused.exitCode, int(FeedError));
+        QVERIFY(!refused.err.trimmed().isEmpty());
+        QVERIFY(refused.out.isEmpty());
+    }
+
     void helpAndVersion()
     {
         const Run help = runLiqscope({QStringLiteral("--help")});
