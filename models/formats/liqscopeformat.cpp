@@ -289,7 +289,8 @@ ReadOutcome readLiqscopeSnapshot(const Json &root)
     if (!bad.failed())
         bad = readWindows(root, QString(), QStringLiteral("totals"), &snapshot.totals, &outcome.statedTotals);
     if (!bad.failed()) {
-        if (const Json *breakdown = member(root, "breakdown"))
+        const Json *breakdown = member(root, "breakdown");
+        if (breakdown && !breakdown->is_null()) // null: no breakdown, as when the key is absent
             bad = readBreakdown(*breakdown, &snapshot, &outcome.statedTotals);
     }
     if (bad.failed())

@@ -220,6 +220,23 @@ private slots:
         QCOMPARE(result.snapshot->totals.at(TimeWindow::H12), (SideAmounts{5, 6}));
     }
 
+    void nullBreakdownMeansNone()
+    {
+        const QByteArray body
+            = R"({"format":"liqscope-snapshot","version":1,"as_of":"2026-11-20T15:00:00+01:00",)"
+              R"("breakdown":null,"windows":{"1h":{"long_usd":"1","short_usd":2},"4h":null,)"
+              R"("12h":null,"24h":{"long_usd":3,"short_usd":4.5}}})";
+        const LoadResult result
+            = SnapshotReader::read(body, ReadContext{QStringLiteral("body"), FallbackAsOf, {}});
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.snapshot->breakdownKind, BreakdownKind::None);
+        QVERIFY(result.snapshot->breakdown.isEmpty());
+        QCOMPARE(result.snapshot->asOf, QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC));
+        QCOMPARE(result.snapshot->totals.count(), 2);
+        QCOMPARE(result.snapshot->totals.at(TimeWindow::H24), (SideAmounts{3, 4.5}));
+        QVERIFY(result.snapshot->source.isEmpty()); // optional fields
+    }
+
     void formatNames()
     {
         QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Liqscope), QStringLiteral("Liqscope snapshot"));
