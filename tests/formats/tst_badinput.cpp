@@ -204,8 +204,7 @@ private slots:
     void deviceWithoutASizeIsCapped()
     {
         const QString path = QStringLiteral("/dev/zero");
-        if (!QFileInfo::exists(path))
-            QSKIP("no /dev/zero here");
+        QVERIFY(QFileInfo::exists(path)); // Linux, where Liqscope runs
         verifyMessage(SnapshotFile::load(path, 4 * 1024 * 1024), LoadErrorKind::TooLarge, path,
                       QStringLiteral("past the 4.0 MB limit"));
     }

@@ -156,41 +156,41 @@ private slots:
                 .contains("\"windows\":{\"1h\":null,\"4h\":{\"long_usd\":1,\"short_usd\":2},\"12h\":null"));
     }
 
+    // A save that fails halfway leaves the old file as it was, and no temporary file behind.
+    void failedSaveLeavesTheOldFile_data()
+    {
+        QTest::addColumn<bool>("readOnlyDirectory"); // false: a file size limit makes the write fail
+        QTest::newRow("write fails halfway") << false;
+        if (geteuid() != 0) // root writes into read-only directories
+            QTest::newRow("read-only directory") << true;
+    }
+
     void failedSaveLeavesTheOldFile()
     {
+        QFETCH(bool, readOnlyDirectory);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("kept.liqscope"));
         const QByteArray old = "the old content\n";
         QVERIFY(writeAll(path, old));
 
         QString error;
-        {
-            // The new document is far larger than the limit, so the write fails halfway.
+        bool saved = true;
+        if (readOnlyDirectory) {
+            QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+            saved = SnapshotFile::save(snapshot(Seed), path, &error);
+            QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        } else {
+            // The new document is far larger than the limit, so the write fails partway.
             const FileSizeLimit limit(old.size() + 8);
             QVERIFY(limit.isActive());
-            QVERIFY(!SnapshotFile::save(snapshot(Seed), path, &error));
+            saved = SnapshotFile::save(snapshot(Seed), path, &error);
         }
+        QVERIFY(!saved);
         QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
         QVERIFY(!error.contains(u'\n'));
         QCOMPARE(readAll(path), old);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("kept.liqscope")});
-    }
-
-    void failedSaveToReadOnlyDirectory()
-    {
-        if (geteuid() == 0)
-            QSKIP("root writes into read-only directories; failedSaveLeavesTheOldFile covers root");
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("kept.liqscope"));
-        QVERIFY(writeAll(path, "old"));
-        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
-        QString error;
-        const bool saved = SnapshotFile::save(snapshot(Seed), path, &error);
-        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        QVERIFY(!saved);
-        QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
-        QCOMPARE(readAll(path), QByteArray("old"));
     }
 
     void saveRefusesWhatItCannotWrite_data()
