@@ -7,6 +7,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace Liq {
 
 DashboardSession::DashboardSession(QObject *parent)
@@ -97,16 +99,37 @@ void DashboardSession::setConfig(const AnalysisConfig &config)
     if (config == m_config)
         return;
     m_config = config;
+    m_effectiveConfig = config; // recompute() scales it when scoped
     if (hasSnapshot())
         recompute();
     else
         emit changed();
 }
 
+double DashboardSession::shareOfMarket(const LiquidationSnapshot &snapshot, int row)
+{
+    if (row < 0 || row >= snapshot.breakdown.size())
+        return 1.0;
+    const WindowAmounts &rowAmounts = snapshot.breakdown.at(row).amounts;
+    // The longest window carries the most data, so the share is steadiest there.
+    for (auto it = AllTimeWindows.rbegin(); it != AllTimeWindows.rend(); ++it) {
+        if (!rowAmounts.has(*it) || !snapshot.totals.has(*it))
+            continue;
+        const double market = snapshot.totals.at(*it).total();
+        if (market <= 0.0)
+            return 1.0;
+        return std::clamp(rowAmounts.at(*it).total() / market, MinimumScopeShare, 1.0);
+    }
+    return 1.0;
+}
+
 void DashboardSession::recompute()
 {
     m_scoped = isScoped() ? m_snapshot.scopedTo(m_scopeRow) : m_snapshot;
-    m_analysis = analyzeSnapshot(m_scoped, m_config);
+    m_scopeShare = isScoped() ? shareOfMarket(m_snapshot, m_scopeRow) : 1.0;
+    // A floor keeps a row that liquidated nothing from dividing by a zero baseline.
+    m_effectiveConfig = isScoped() ? m_config.withBaselinesScaled(m_scopeShare) : m_config;
+    m_analysis = analyzeSnapshot(m_scoped, m_effectiveConfig);
     m_summary = writeMarketSummary(m_scoped, m_analysis);
     m_windowModel->setAmounts(m_scoped.totals);
     emit changed();

@@ -41,6 +41,14 @@ public:
     bool isScoped() const { return m_scopeRow >= 0; }
 
     const AnalysisConfig &config() const { return m_config; }
+    // What the analysis uses: config(), with the baselines scaled by the scoped row's share of the
+    // market (scopeShare()) so one coin is judged against its own size, not the whole market's.
+    const AnalysisConfig &effectiveConfig() const { return m_effectiveConfig; }
+    // 1 for the whole snapshot; otherwise the scoped row's share of the snapshot's 24h total (the
+    // longest window both have when 24h is missing), at least MinimumScopeShare.
+    double scopeShare() const { return m_scopeShare; }
+    static constexpr double MinimumScopeShare = 0.001;
+    static double shareOfMarket(const LiquidationSnapshot &snapshot, int row);
     const MarketAnalysis &analysis() const { return m_analysis; }
     const MarketSummary &summary() const { return m_summary; }
 
@@ -84,6 +92,8 @@ private:
     QStringList m_loadWarnings;
     int m_scopeRow = -1;
     AnalysisConfig m_config;
+    AnalysisConfig m_effectiveConfig;
+    double m_scopeShare = 1.0;
     MarketAnalysis m_analysis;
     MarketSummary m_summary;
     WindowTableModel *m_windowModel;

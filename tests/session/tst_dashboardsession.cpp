@@ -79,6 +79,9 @@ private slots:
     void liveUpdateWithoutTheRowClearsScope();
     void configChangeRecomputes();
     void invalidSnapshotIsRefused();
+    void scopedBaselinesFollowTheRowsShare_data();
+    void scopedBaselinesFollowTheRowsShare();
+    void scopedBaselinesMakeASmallCoinsFlushCount();
 
 private:
     QTemporaryDir m_dir;
@@ -251,7 +254,10 @@ void tst_DashboardSession::scopingRecomputesForTheRow()
     // The full snapshot (and the breakdown table) stay whole so another row can be chosen.
     QCOMPARE(session.snapshot(), snapshot);
     QCOMPARE(session.breakdownModel()->rowCount(), 3);
-    const MarketAnalysis analysis = analyzeSnapshot(expected, session.config());
+    // A single row is judged against its own size: the baselines shrink by its share of the 24h total.
+    const double share = snapshot.breakdown.at(scopeRow).amounts.at(TimeWindow::H24).total()
+        / snapshot.totals.at(TimeWindow::H24).total();
+    const MarketAnalysis analysis = analyzeSnapshot(expected, session.config().withBaselinesScaled(share));
     QCOMPARE(session.analysis().signal.score, analysis.signal.score);
     QCOMPARE(session.analysis().signal.side, analysis.signal.side);
     QCOMPARE(session.summary().headline, writeMarketSummary(expected, analysis).headline);
@@ -346,6 +352,67 @@ void tst_DashboardSession::invalidSnapshotIsRefused()
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.at(0).at(0).toString().contains(u"http://127.0.0.1/feed"));
     QCOMPARE(session.snapshot(), threeCoins());
+}
+
+void tst_DashboardSession::scopedBaselinesFollowTheRowsShare_data()
+{
+    QTest::addColumn<QList<BreakdownRow>>("rows");
+    QTest::addColumn<int>("scopeRow");
+    QTest::addColumn<double>("expectedShare");
+    // Every window of row() is hourly * hours, so the 24h share is the hourly share.
+    QTest::newRow("BTC of three") << QList<BreakdownRow>{row(u"BTC"_qs, 2e6, 9e6), row(u"ETH"_qs, 4e6, 1e6),
+                                                         row(u"SOL"_qs, 1e5, 1e5)}
+                                  << 0 << 11e6 / 16.2e6;
+    QTest::newRow("SOL of three") << QList<BreakdownRow>{row(u"BTC"_qs, 2e6, 9e6), row(u"ETH"_qs, 4e6, 1e6),
+                                                         row(u"SOL"_qs, 1e5, 1e5)}
+                                  << 2 << 2e5 / 16.2e6;
+    QTest::newRow("the only row") << QList<BreakdownRow>{row(u"BTC"_qs, 3e6, 1e6)} << 0 << 1.0;
+    QTest::newRow("row that liquidated nothing")
+        << QList<BreakdownRow>{row(u"BTC"_qs, 3e6, 1e6), row(u"DOGE"_qs, 0, 0)} << 1
+        << DashboardSession::MinimumScopeShare;
+}
+
+void tst_DashboardSession::scopedBaselinesFollowTheRowsShare()
+{
+    QFETCH(QList<BreakdownRow>, rows);
+    QFETCH(int, scopeRow);
+    QFETCH(double, expectedShare);
+    DashboardSession session;
+    session.setSnapshot(coinSnapshot(rows), {}, u"test"_qs);
+    QCOMPARE(session.scopeShare(), 1.0);
+    QVERIFY(session.effectiveConfig() == session.config());
+
+    session.setScope(scopeRow);
+    QVERIFY(qAbs(session.scopeShare() - expectedShare) < 1e-12);
+    for (TimeWindow window : AllTimeWindows) {
+        const double scaled = session.config().baseline(window) * expectedShare;
+        QVERIFY2(qAbs(session.effectiveConfig().baseline(window) - scaled) <= 1e-9 * scaled,
+                 qPrintable(windowLabel(window)));
+    }
+    // Only the baselines change.
+    QCOMPARE(session.effectiveConfig().dominanceShare, session.config().dominanceShare);
+
+    session.clearScope();
+    QCOMPARE(session.scopeShare(), 1.0);
+    QVERIFY(session.effectiveConfig() == session.config());
+}
+
+void tst_DashboardSession::scopedBaselinesMakeASmallCoinsFlushCount()
+{
+    // SOL: $2.4M of shorts in 24h is nothing for the whole market but a flush for a coin that makes
+    // up ~1% of it. Against market baselines its magnitude is tiny; against its own it is not.
+    const LiquidationSnapshot snapshot = coinSnapshot(
+        {row(u"BTC"_qs, 40e6, 40e6), row(u"ETH"_qs, 20e6, 20e6), row(u"SOL"_qs, 0.1e6, 1.5e6)});
+    DashboardSession session;
+    session.setSnapshot(snapshot, {}, u"test"_qs);
+    session.setScope(2);
+    const MarketAnalysis marketScaled = analyzeSnapshot(session.scopedSnapshot(), session.config());
+    QCOMPARE(session.analysis().signal.side, SqueezeSide::ShortSqueeze);
+    QVERIFY2(session.analysis().signal.magnitude > marketScaled.signal.magnitude,
+             qPrintable(QStringLiteral("%1 vs %2")
+                            .arg(session.analysis().signal.magnitude)
+                            .arg(marketScaled.signal.magnitude)));
+    QVERIFY(session.analysis().signal.score > marketScaled.signal.score);
 }
 
 QTEST_GUILESS_MAIN(tst_DashboardSession)

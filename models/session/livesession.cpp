@@ -1,0 +1,190 @@
+#include "livesession.h"
+
+#include "dashboardsession.h"
+#include "feed/demofeedprocess.h"
+#include "feed/feedclient.h"
+#include "feed/snapshothistory.h"
+
+#include <QFileInfo>
+
+#include <utility>
+
+namespace Liq {
+
+LiveSession::LiveSession(DashboardSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_history(new SnapshotHistory(SnapshotHistory::DefaultCapacity, this))
+{
+    // Started by the first snapshot of a burst, not restarted by the next ones: the dashboard gets
+    // the newest snapshot at most once per interval however fast they come.
+    m_applyTimer.setSingleShot(true);
+    m_applyTimer.setInterval(DefaultCoalesceMs);
+    connect(&m_applyTimer, &QTimer::timeout, this, &LiveSession::applyPending);
+}
+
+LiveSession::~LiveSession()
+{
+    // The client first: its last signals must not reach a half-destroyed session.
+    dropClient();
+}
+
+bool LiveSession::isDemoRunning() const
+{
+    return m_demo && m_demo->isRunning();
+}
+
+FeedStatus LiveSession::status() const
+{
+    return m_client ? m_client->status() : FeedStatus{};
+}
+
+QString LiveSession::sourceText() const
+{
+    return m_client ? m_client->displayOrigin() : QString();
+}
+
+void LiveSession::setDemoProgram(const QString &program, const QStringList &extraArguments)
+{
+    m_demoProgram = program;
+    m_demoArguments = extraArguments;
+}
+
+void LiveSession::connectTo(const FeedEndpoint &endpoint, const FeedOptions &options)
+{
+    dropClient();
+    m_client = new FeedClient(this);
+    m_client->setOptions(options);
+    m_client->setEndpoint(endpoint);
+    connect(m_client, &FeedClient::snapshotReceived, this, &LiveSession::receiveSnapshot);
+    connect(m_client, &FeedClient::stateChanged, this, &LiveSession::statusChanged);
+    emit sourceChanged(m_client->displayOrigin());
+    m_client->start();
+}
+
+void LiveSession::startDemo(const FeedOptions &options)
+{
+    disconnectFeed();
+    m_demoOptions = options;
+    m_demo = new DemoFeedProcess(this);
+    if (!m_demoProgram.isEmpty())
+        m_demo->setProgram(m_demoProgram);
+    m_demo->setExtraArguments(m_demoArguments);
+    connect(m_demo, &DemoFeedProcess::ready, this,
+            [this](const QUrl &url) { connectTo(FeedEndpoint::snapshotUrl(url), m_demoOptions); });
+    connect(m_demo, &DemoFeedProcess::failed, this, [this](const QString &message) {
+        emit problem(tr("The demo feed did not start: %1").arg(message));
+    });
+    FeedStatus connecting;
+    connecting.state = FeedState::Connecting;
+    connecting.message = tr("starting the demo feed");
+    emit statusChanged(connecting);
+    m_demo->start();
+}
+
+void LiveSession::refreshNow()
+{
+    if (m_client)
+        m_client->refreshNow();
+}
+
+void LiveSession::pause()
+{
+    if (m_client)
+        m_client->pause();
+}
+
+void LiveSession::resume()
+{
+    if (m_client)
+        m_client->resume();
+}
+
+void LiveSession::disconnectFeed()
+{
+    const bool had = m_client || m_demo;
+    dropClient();
+    if (m_demo) {
+        m_demo->stop();
+        m_demo->deleteLater();
+        m_demo = nullptr;
+    }
+    if (had) {
+        emit statusChanged(FeedStatus{});
+        emit sourceChanged(QString());
+    }
+}
+
+void LiveSession::dropClient()
+{
+    if (!m_client)
+        return;
+    m_client->disconnect(this);
+    m_client->pause(); // drops the request in flight
+    m_client->deleteLater();
+    m_client = nullptr;
+}
+
+void LiveSession::receiveSnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,
+                                  const QString &origin)
+{
+    m_history->append(snapshot); // refuses a snapshot no newer than the last one; the screen still updates
+    m_pending = Pending{snapshot, warnings, origin};
+    if (!m_applyTimer.isActive())
+        m_applyTimer.start();
+}
+
+void LiveSession::applyPending()
+{
+    if (!m_pending)
+        return;
+    const Pending pending = *std::exchange(m_pending, std::nullopt);
+    m_session->setSnapshot(pending.snapshot, pending.warnings, pending.origin);
+}
+
+bool LiveSession::saveHistory(const QString &path, QString *error) const
+{
+    return m_history->save(path, error);
+}
+
+HistoryLoadResult LiveSession::openHistory(const QString &path)
+{
+    // SnapshotHistory::open keeps its contents when the file cannot be read at all; then the feed
+    // keeps running too.
+    HistoryLoadResult result = m_history->open(path);
+    if (!result.ok()) {
+        emit problem(result.error.message);
+        return result;
+    }
+    // The file now is the session: a feed still polling would mix another timeline into it.
+    disconnectFeed();
+    m_applyTimer.stop();
+    m_pending.reset();
+    if (!m_history->isEmpty())
+        m_session->setSnapshot(m_history->snapshotAt(m_history->size() - 1), result.warnings, path);
+    const QString bad = describeBadLines(path, result);
+    if (!bad.isEmpty())
+        emit problem(bad);
+    return result;
+}
+
+QString LiveSession::describeBadLines(const QString &path, const HistoryLoadResult &result, int maxListed)
+{
+    if (result.badLines.isEmpty())
+        return {};
+    QStringList listed;
+    for (int i = 0; i < result.badLines.size() && i < maxListed; ++i) {
+        const HistoryLineError &bad = result.badLines.at(i);
+        listed << tr("line %1: %2").arg(bad.line).arg(bad.message);
+    }
+    QString text
+        = tr("%1: %n bad line(s) skipped, %2 snapshot(s) kept — ", nullptr, int(result.badLines.size()))
+              .arg(QFileInfo(path).fileName())
+              .arg(result.snapshots.size())
+        + listed.join(QStringLiteral("; "));
+    if (result.badLines.size() > maxListed)
+        text += tr("; and %1 more").arg(result.badLines.size() - maxListed);
+    return text;
+}
+
+} // namespace Liq

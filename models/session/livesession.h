@@ -1,0 +1,98 @@
+#pragma once
+
+#include "feed/feedtypes.h"
+#include "formats/historyfile.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace Liq {
+
+class DashboardSession;
+class DemoFeedProcess;
+class FeedClient;
+class SnapshotHistory;
+
+// The live plumbing of one window, without widgets: a FeedClient (recreated per connection), the
+// session's SnapshotHistory and, for --demo, the liqscope-feed child. Every snapshot goes into the
+// history at once; the DashboardSession gets the newest one of a burst after a short quiet period,
+// so a burst repaints the dashboard once. A feed failure never touches the data on screen.
+class LiveSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultCoalesceMs = 50;
+
+    explicit LiveSession(DashboardSession *session, QObject *parent = nullptr);
+    ~LiveSession() override;
+
+    DashboardSession *session() const { return m_session; }
+    SnapshotHistory *history() const { return m_history; }
+    // Null while disconnected.
+    FeedClient *client() const { return m_client; }
+    bool isConnected() const { return m_client != nullptr; }
+    bool isDemoRunning() const;
+    FeedStatus status() const;
+    // The feed as it may be shown (no key, no credentials); empty while disconnected.
+    QString sourceText() const;
+
+    void setCoalesceMs(int ms) { m_applyTimer.setInterval(ms); }
+    // Demo child program (default: liqscope-feed next to the executable) and its extra arguments.
+    void setDemoProgram(const QString &program, const QStringList &extraArguments = {});
+
+    // Replaces any current feed by this one and starts polling. The history is kept: time moves on.
+    void connectTo(const FeedEndpoint &endpoint, const FeedOptions &options);
+    // Starts liqscope-feed --port 0 and connects to it once it reports its URL; a failure to start
+    // is reported through problem().
+    void startDemo(const FeedOptions &options);
+    void refreshNow();
+    void pause();
+    void resume();
+    // Stops polling (and the demo child); the data on screen and the history stay.
+    void disconnectFeed();
+
+    bool saveHistory(const QString &path, QString *error) const;
+    // Disconnects, replaces the history with the file's good lines and shows the newest of them. Bad
+    // lines are skipped; the result lists them. On a whole-file error nothing changes.
+    HistoryLoadResult openHistory(const QString &path);
+    // "history.jsonl: 2 bad lines skipped: line 3: ...; line 7: ..." (empty when every line was good).
+    static QString describeBadLines(const QString &path, const HistoryLoadResult &result, int maxListed = 3);
+
+signals:
+    void statusChanged(const Liq::FeedStatus &status);
+    // The feed's display origin changed (empty: disconnected).
+    void sourceChanged(const QString &source);
+    // Something the user must read: the demo did not start, a history file had bad lines.
+    void problem(const QString &message);
+
+public:
+    // What the client's snapshotReceived does: into the history now, onto the dashboard after the
+    // coalescing interval. Public so recorded snapshots can be replayed through the same path.
+    void receiveSnapshot(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
+                         const QString &origin);
+
+private:
+    void applyPending();
+    void dropClient();
+
+    DashboardSession *m_session;
+    SnapshotHistory *m_history;
+    FeedClient *m_client = nullptr;
+    DemoFeedProcess *m_demo = nullptr;
+    QString m_demoProgram;
+    QStringList m_demoArguments;
+    FeedOptions m_demoOptions;
+    QTimer m_applyTimer;
+    struct Pending
+    {
+        LiquidationSnapshot snapshot;
+        QStringList warnings;
+        QString origin;
+    };
+    std::optional<Pending> m_pending;
+};
+
+} // namespace Liq
