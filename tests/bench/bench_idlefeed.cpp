@@ -1,0 +1,59 @@
+// Idle live harness for tools/bench: the dashboard window (offscreen) fed by a FeedClient polling a
+// snapshot URL, exactly the path a live window takes (FeedClient -> DashboardSession -> widgets).
+// tools/bench measures this process from outside (/proc/<pid>/stat, VmRSS), the same way it measures
+// `liqscope --feed` once that is wired, so both figures are comparable.
+//   bench_idlefeed URL [--interval SECONDS]
+// Runs until terminated; exits 1 when the feed cannot be reached within 10 s.
+#include "feed/feedclient.h"
+#include "mainwindow.h"
+#include "session/dashboardsession.h"
+
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Liq;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QTextStream err(stderr);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        err << "usage: bench_idlefeed URL [--interval SECONDS]" << Qt::endl;
+        return 2;
+    }
+    int intervalSeconds = 1;
+    const int intervalIndex = int(arguments.indexOf(QStringLiteral("--interval")));
+    if (intervalIndex > 0 && intervalIndex + 1 < arguments.size())
+        intervalSeconds = qMax(1, arguments.at(intervalIndex + 1).toInt());
+
+    QStandardPaths::setTestModeEnabled(true); // never the user's settings
+    MainWindow window(false);
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(1280, 800);
+    window.show();
+
+    FeedClient client;
+    client.setEndpoint(FeedEndpoint::snapshotUrl(QUrl(arguments.at(1))));
+    FeedOptions options;
+    options.intervalMs = intervalSeconds * 1000;
+    client.setOptions(options);
+    int received = 0;
+    QObject::connect(
+        &client, &FeedClient::snapshotReceived, window.session(),
+        [&](const LiquidationSnapshot &snapshot, const QStringList &warnings, const QString &origin) {
+            ++received;
+            window.session()->setSnapshot(snapshot, warnings, origin);
+        });
+    QTimer::singleShot(10'000, &app, [&] {
+        if (received == 0) {
+            err << "bench_idlefeed: no snapshot from " << arguments.at(1)
+                << " within 10 s: " << client.lastError().message << Qt::endl;
+            app.exit(1);
+        }
+    });
+    client.start();
+    return app.exec();
+}
