@@ -1,7 +1,10 @@
 #include "desktop.h"
 
+#include "errorbanner.h"
+#include "feed/feedtypes.h"
 #include "mainwindow.h"
 #include "session/dashboardsession.h"
+#include "session/livesession.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -29,7 +32,30 @@ QIcon applicationIcon()
     return icon;
 }
 
-// Loads, waits for the result, renders the window and writes the PNG: 0 on success, 1 otherwise.
+// How long a --screenshot of a feed waits for its first snapshot.
+constexpr int FirstSnapshotTimeoutMs = 10'000;
+
+// Starts what the options ask for: a feed, the demo feed, or a file (the bundled sample by default).
+// False with *error when the feed URL cannot be used.
+bool startSource(MainWindow &window, const DesktopOptions &options, const QString &path, QString *error)
+{
+    if (!options.feedUrl.isEmpty()) {
+        const QUrl url = QUrl::fromUserInput(options.feedUrl);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+            *error = QStringLiteral("'%1' is not an http:// or https:// feed URL.").arg(options.feedUrl);
+            return false;
+        }
+        window.connectFeedUrl(url, options.feedIntervalSeconds);
+    } else if (options.demo) {
+        window.startDemo(options.feedIntervalSeconds);
+    } else {
+        window.openFile(path);
+    }
+    return true;
+}
+
+// Starts the source, waits for its first data (a feed: at most FirstSnapshotTimeoutMs), renders the
+// window and writes the PNG: 0 on success, 1 otherwise.
 int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapshotPath,
                    const DesktopOptions &options)
 {
@@ -41,13 +67,34 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
         failure = message;
         loop.quit();
     });
-    window.openFile(snapshotPath);
-    loop.exec();
-    if (!failure.isEmpty()) {
+    QObject::connect(window.liveSession(), &LiveSession::problem, &loop, [&](const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    QObject::connect(window.liveSession(), &LiveSession::statusChanged, &loop, [&](const FeedStatus &status) {
+        if (status.state == FeedState::Error) {
+            failure = status.describe(QDateTime::currentDateTimeUtc());
+            loop.quit();
+        }
+    });
+    const bool live = !options.feedUrl.isEmpty() || options.demo;
+    if (live) {
+        QTimer::singleShot(FirstSnapshotTimeoutMs, &loop, [&] {
+            failure
+                = QStringLiteral("no snapshot from the feed within %1 s").arg(FirstSnapshotTimeoutMs / 1000);
+            loop.quit();
+        });
+    }
+    if (!startSource(window, options, snapshotPath, &failure)) {
         err << "liqscope: " << failure << Qt::endl;
         return 1;
     }
-    // Let layouts settle at the final size before grabbing.
+    loop.exec();
+    if (!failure.isEmpty() || !window.session()->hasSnapshot()) {
+        err << "liqscope: " << failure << Qt::endl;
+        return 1;
+    }
+    // Let layouts settle at the final size before grabbing (and the badge take the feed's state).
     for (int i = 0; i < 3; ++i)
         app.processEvents();
 
@@ -84,7 +131,9 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
         return takeScreenshot(app, window, path, options);
     }
     window.show();
-    window.openFile(path);
+    QString error;
+    if (!startSource(window, options, path, &error))
+        window.errorBanner()->showMessage(error);
     return app.exec();
 }
 

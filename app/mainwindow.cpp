@@ -1,11 +1,15 @@
 #include "mainwindow.h"
 
 #include "errorbanner.h"
+#include "feed/snapshothistory.h"
 #include "formats/snapshotfile.h"
+#include "historychart.h"
 #include "itemmodels/breakdowntablemodel.h"
 #include "kpistrip.h"
 #include "liqpalette.h"
+#include "livebadge.h"
 #include "session/dashboardsession.h"
+#include "session/livesession.h"
 #include "sessionstatus.h"
 #include "squeezegauge.h"
 #include "summarypanel.h"
@@ -25,6 +29,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Liq {
@@ -38,6 +43,7 @@ MainWindow::MainWindow(bool persistSettings, QWidget *parent)
     : QMainWindow(parent)
     , m_persistSettings(persistSettings)
     , m_session(new DashboardSession(this))
+    , m_live(new LiveSession(m_session, this))
 {
     {
         QSettings settings;
@@ -47,6 +53,7 @@ MainWindow::MainWindow(bool persistSettings, QWidget *parent)
     setAcceptDrops(true);
     buildCentralWidget();
     createActions();
+    createLiveActions();
     createMenusAndToolBar();
 
     m_session->setConfig(m_settings.config);
@@ -79,7 +86,12 @@ MainWindow::MainWindow(bool persistSettings, QWidget *parent)
     refresh();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Before the session it feeds: stops the client and the demo child.
+    delete m_live;
+    m_live = nullptr;
+}
 
 void MainWindow::buildCentralWidget()
 {
@@ -124,14 +136,31 @@ void MainWindow::buildCentralWidget()
     auto *chartCard = new QFrame;
     chartCard->setObjectName(QStringLiteral("card"));
     auto *chartLayout = new QVBoxLayout(chartCard);
-    chartLayout->setContentsMargins(14, 10, 8, 6);
+    chartLayout->setContentsMargins(14, 6, 8, 2); // the tab bar above already sets it apart
     chartLayout->setSpacing(0);
     chartLayout->addWidget(chartTitle);
     chartLayout->addWidget(m_chart, 1);
 
+    // The session's history sits behind the snapshot chart: same place, one click away.
+    m_historyChart = new HistoryChart;
+    m_historyChart->setHistory(m_live->history());
+    auto *historyCard = new QFrame;
+    historyCard->setObjectName(QStringLiteral("card"));
+    auto *historyLayout = new QVBoxLayout(historyCard);
+    historyLayout->setContentsMargins(8, 6, 8, 6);
+    historyLayout->addWidget(m_historyChart);
+    m_chartTabs = new QTabWidget;
+    m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
+    m_chartTabs->setDocumentMode(true);
+    m_chartTabs->addTab(chartCard, tr("&Windows"));
+    m_chartTabs->addTab(historyCard, tr("Session &history"));
+    m_chartTabs->setTabToolTip(1,
+                               tr("Longs and shorts of the last hour and the squeeze score, per snapshot of "
+                                  "this session"));
+
     auto *top = new QSplitter(Qt::Horizontal);
     top->setChildrenCollapsible(false);
-    top->addWidget(chartCard);
+    top->addWidget(m_chartTabs);
     top->addWidget(m_summary);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
@@ -154,6 +183,10 @@ void MainWindow::buildCentralWidget()
     layout->addWidget(body, 1);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status, 1);
+    m_liveSource = new QLabel;
+    m_liveSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_liveSource->hide();
+    statusBar()->addPermanentWidget(m_liveSource);
     statusBar()->setSizeGripEnabled(false);
 }
 
@@ -262,6 +295,7 @@ void MainWindow::saveSettings()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    m_live->disconnectFeed(); // the demo child goes with the window
     event->accept();
 }
 

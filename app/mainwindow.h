@@ -3,16 +3,24 @@
 #include "desktopsettings.h"
 
 #include <QMainWindow>
+#include <QUrl>
 
 class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QTabWidget;
 
 namespace Liq {
 
 class DashboardSession;
 class ErrorBanner;
+class HistoryChart;
+class LiveBadge;
+class LiveSession;
+struct FeedEndpoint;
+struct FeedOptions;
+struct FeedStatus;
 class KpiStrip;
 class SessionStatus;
 class SqueezeGauge;
@@ -48,6 +56,22 @@ public:
     SessionStatus *sessionStatus() const { return m_status; }
     QString headerTitle() const;
 
+    // Live feeds (mainwindowlive.cpp). The data on screen survives every feed failure.
+    LiveSession *liveSession() const { return m_live; }
+    LiveBadge *liveBadge() const { return m_liveBadge; }
+    HistoryChart *historyChart() const { return m_historyChart; }
+    QTabWidget *chartTabs() const { return m_chartTabs; }
+    void connectFeed(const FeedEndpoint &endpoint, const FeedOptions &options);
+    // A snapshot URL polled every intervalSeconds (--feed URL --interval S).
+    void connectFeedUrl(const QUrl &url, int intervalSeconds);
+    // Starts liqscope-feed and watches it (--demo); a failure to start shows the banner.
+    void startDemo(int intervalSeconds);
+    bool saveHistoryTo(const QString &path);
+    // Shows the newest snapshot of the file and fills the history chart; bad lines go to the banner.
+    void openHistoryFrom(const QString &path);
+    // The live source as the status bar shows it (empty when no feed is connected).
+    QString liveSourceText() const;
+
     // For display: "Bundled sample" for the built-in file, else the file name or URL.
     static QString originText(const QString &origin);
 
@@ -64,6 +88,14 @@ private:
     void onLoadFailed(const QString &message);
     void onFileOpened(const QString &path);
     void rebuildRecentMenu();
+    void createLiveActions();
+    void addLiveMenus(QMenu *file, QMenu *view);
+    void onFeedStatus(const FeedStatus &status);
+    void onLiveSource(const QString &source);
+    void updateLiveActions();
+    void showConnectDialog();
+    void saveHistoryDialog();
+    void openHistoryDialog();
 
     void openDialog();
     void saveSnapshotAs();
@@ -87,6 +119,12 @@ private:
     SummaryPanel *m_summary = nullptr;
     TablesPanel *m_tables = nullptr;
     SessionStatus *m_status = nullptr;
+    LiveSession *m_live = nullptr;
+    LiveBadge *m_liveBadge = nullptr;
+    HistoryChart *m_historyChart = nullptr;
+    QTabWidget *m_chartTabs = nullptr;
+    QLabel *m_liveSource = nullptr;
+    bool m_bannerFromFeed = false; // the banner shows a feed failure, dismissed when data flows again
 
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
@@ -96,6 +134,12 @@ private:
     QActionGroup *m_modeGroup = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_saveHistoryAction = nullptr;
+    QAction *m_openHistoryAction = nullptr;
 };
 
 } // namespace Liq

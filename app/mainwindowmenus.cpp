@@ -1,4 +1,5 @@
 // MainWindow's actions, menus, toolbar and small dialogs: the command surface, apart from the layout.
+#include "livebadge.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "session/dashboardsession.h"
@@ -97,6 +98,8 @@ void MainWindow::createMenusAndToolBar()
     QMenu *themes = view->addMenu(tr("&Theme"));
     themes->addActions(m_themeGroup->actions());
 
+    addLiveMenus(file, view);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Liqscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
@@ -111,6 +114,14 @@ void MainWindow::createMenusAndToolBar()
     toolBar->addActions(m_modeGroup->actions());
     toolBar->addSeparator();
     toolBar->addAction(m_showTotalAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_connectAction);
+    toolBar->addAction(m_refreshAction);
+    // The badge sits at the far end, where the eye looks for "is this live?".
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addWidget(m_liveBadge);
     rebuildRecentMenu();
 }
 

@@ -112,7 +112,11 @@ void tst_MainWindow::selectingABreakdownRowRescopes()
     const SideAmounts day = scoped.totals.at(TimeWindow::H24);
     QCOMPARE(window.kpiStrip()->totalCard()->value(), formatUsd(day.total()));
     QCOMPARE(window.kpiStrip()->shortCard()->value(), formatUsd(day.shortUsd));
-    const SqueezeSignal expected = analyzeSnapshot(scoped, window.session()->config()).signal;
+    // A scoped row is judged against baselines scaled to its share of the market.
+    const SqueezeSignal expected = analyzeSnapshot(scoped, window.session()->effectiveConfig()).signal;
+    QCOMPARE(
+        window.session()->effectiveConfig(),
+        window.session()->config().withBaselinesScaled(DashboardSession::shareOfMarket(full, sourceRow)));
     QCOMPARE(window.gauge()->signedScore(),
              expected.side == SqueezeSide::ShortSqueeze      ? expected.score
                  : expected.side == SqueezeSide::LongSqueeze ? -expected.score

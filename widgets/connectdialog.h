@@ -1,0 +1,73 @@
+#pragma once
+
+#include "feed/apikeystore.h"
+#include "feed/feedtypes.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace Liq {
+
+// File > Connect to Feed…: a snapshot URL or the CoinGlass API, the key (masked; prefilled from the
+// environment or the ApiKeyStore; "remember" writes it there with mode 0600, never to QSettings), the
+// CoinGlass view, the polling interval and whether plain HTTP to another host is allowed. The entries
+// are checked before the dialog closes; the non-secret ones are remembered in QSettings ("feed/...").
+class ConnectDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    static constexpr int MinimumIntervalSeconds = 1;
+    static constexpr int MaximumIntervalSeconds = 3600;
+
+    explicit ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent = nullptr);
+
+    FeedEndpoint endpoint() const;
+    FeedOptions options() const;
+
+    // Empty when the entries can be used; otherwise one sentence saying what to fix.
+    QString validationError() const;
+    // The message shown under the form (validation or key store problems).
+    QString shownError() const;
+
+    void accept() override;
+
+    // The fields, for tests and for callers that prefill them.
+    QComboBox *kindBox() const { return m_kind; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QLineEdit *keyEdit() const { return m_key; }
+    QCheckBox *rememberKeyBox() const { return m_rememberKey; }
+    QComboBox *viewBox() const { return m_view; }
+    QLineEdit *exchangeEdit() const { return m_exchange; }
+    QSpinBox *intervalBox() const { return m_interval; }
+    QCheckBox *allowPlainHttpBox() const { return m_allowPlainHttp; }
+
+    static QUrl defaultCoinGlassUrl();
+
+private:
+    void updateEnabled();
+    void loadSettings();
+    void saveSettings() const;
+    void showError(const QString &message);
+    FeedSourceKind kind() const;
+
+    ApiKeyStore m_keyStore;
+    QComboBox *m_kind;
+    QLineEdit *m_url;
+    QLineEdit *m_key;
+    QCheckBox *m_rememberKey;
+    QComboBox *m_view;
+    QLineEdit *m_exchange;
+    QSpinBox *m_interval;
+    QCheckBox *m_allowPlainHttp;
+    QLabel *m_error;
+    QString m_snapshotUrlText; // what the URL field held for the other kind, to switch back
+    QString m_coinGlassUrlText;
+};
+
+} // namespace Liq
