@@ -186,6 +186,11 @@ QStringList HistoryChart::moneyAxisLabels() const
     return m_moneyAxis->categoriesLabels();
 }
 
+double HistoryChart::moneyAxisMax() const
+{
+    return m_moneyAxis->max();
+}
+
 void HistoryChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);

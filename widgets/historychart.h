@@ -43,6 +43,7 @@ public:
     QList<QPointF> shortPoints() const;
     QList<QPointF> scorePoints() const;
     QStringList moneyAxisLabels() const;
+    double moneyAxisMax() const;
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *scoreAxis() const { return m_scoreAxis; }
     // The hint shown while there is nothing to plot (empty when there is).
