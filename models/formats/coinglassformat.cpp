@@ -2,6 +2,9 @@
 
 #include <QHash>
 
+#include <array>
+#include <iterator>
+
 namespace Liq {
 namespace Formats {
 
@@ -54,6 +57,30 @@ const ExchangeSpelling ExchangeListSpellings[] = {
     {"longLiquidationUsd", "shortLiquidationUsd", "liquidationUsd"},
 };
 
+// A spelling's keys for every window, made once: building them per row cost more than reading the row.
+struct SpellingKeys
+{
+    std::array<std::string, TimeWindowCount> longKey, shortKey, totalKey;
+};
+
+const SpellingKeys &keysOf(const Spelling &spelling)
+{
+    static const auto keys = [] {
+        std::array<SpellingKeys, std::size(CoinListSpellings)> made;
+        for (std::size_t s = 0; s < made.size(); ++s) {
+            for (TimeWindow window : AllTimeWindows) {
+                const std::string w = windowLabel(window).toStdString();
+                const int i = windowIndex(window);
+                made[s].longKey[i] = CoinListSpellings[s].longKey(w);
+                made[s].shortKey[i] = CoinListSpellings[s].shortKey(w);
+                made[s].totalKey[i] = CoinListSpellings[s].totalKey(w);
+            }
+        }
+        return made;
+    }();
+    return keys[std::size_t(&spelling - CoinListSpellings)];
+}
+
 enum class RowKind { Unknown, Coin, Exchange };
 
 QString fieldWhere(const QString &rowWhere, const std::string &key)
@@ -70,9 +97,9 @@ ReadFailure missingField(const QString &rowWhere, const std::string &key)
 const Spelling *coinSpellingOf(const Json &row)
 {
     for (const Spelling &spelling : CoinListSpellings) {
-        for (TimeWindow window : AllTimeWindows) {
-            const std::string w = windowLabel(window).toStdString();
-            if (member(row, spelling.longKey(w)) || member(row, spelling.shortKey(w)))
+        const SpellingKeys &keys = keysOf(spelling);
+        for (int i = 0; i < TimeWindowCount; ++i) {
+            if (member(row, keys.longKey[i]) || member(row, keys.shortKey[i]))
                 return &spelling;
         }
     }
@@ -242,10 +269,10 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
         const Spelling *spelling = coinSpellingOf(row);
         if (!spelling)
             spelling = &CoinListSpellings[0];
+        const SpellingKeys &keys = keysOf(*spelling);
         for (TimeWindow window : AllTimeWindows) {
-            const std::string w = windowLabel(window).toStdString();
-            const std::string longKey = spelling->longKey(w);
-            const std::string shortKey = spelling->shortKey(w);
+            const std::string &longKey = keys.longKey[windowIndex(window)];
+            const std::string &shortKey = keys.shortKey[windowIndex(window)];
             if (!member(row, longKey) && !member(row, shortKey)) {
                 return ReadOutcome::failed(
                     failure(LoadErrorKind::MissingWindow,
@@ -258,7 +285,7 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
             if (!bad.failed())
                 bad = readAmountField(row, shortKey, rowWhere, &sides.shortUsd);
             if (!bad.failed())
-                bad = readOptionalTotal(row, spelling->totalKey(w), rowWhere, &stated);
+                bad = readOptionalTotal(row, keys.totalKey[windowIndex(window)], rowWhere, &stated);
             if (bad.failed())
                 return ReadOutcome::failed(bad);
             parsed.amounts.set(window, sides);

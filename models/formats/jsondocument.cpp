@@ -45,15 +45,17 @@ public:
 
     bool key(string_t &name)
     {
-        Json &object = *m_open.back();
-        if (object.find(name) != object.end()) {
+        // One lookup that inserts; try_emplace leaves name intact when the key is already there.
+        auto &members = m_open.back()->get_ref<Json::object_t &>();
+        const auto [member, inserted] = members.try_emplace(std::move(name));
+        if (!inserted) {
             m_failure = failure(LoadErrorKind::DuplicateKey,
                                 QStringLiteral("the key %1 appears twice in one object").arg(shownText(name)),
                                 QStringLiteral("in %1").arg(currentPath()));
             return false;
         }
-        m_pendingMember = &object[name];
-        m_pendingKey = name;
+        m_pendingMember = &member->second;
+        m_pendingKey = &member->first; // std::map nodes never move
         return true;
     }
 
@@ -123,12 +125,13 @@ private:
                 QStringLiteral("level %1, in %2").arg(m_maxDepth + 1).arg(shortened(currentPath())));
             return false;
         }
-        QString step;
+        // Only what the step is: its text is made by currentPath(), which runs on failures only.
+        PathStep step;
         if (!m_open.empty()) {
             if (m_open.back()->is_array())
-                step = QStringLiteral("[%1]").arg(m_open.back()->size());
+                step.index = m_open.back()->size();
             else
-                step = (m_path.size() > 1 ? QStringLiteral(".") : QString()) + toQString(m_pendingKey);
+                step.key = m_pendingKey;
         }
         m_open.push_back(addValue(std::move(container)));
         m_path.push_back(step);
@@ -145,8 +148,13 @@ private:
     QString currentPath() const
     {
         QString path;
-        for (const QString &step : m_path)
-            path += step;
+        for (std::size_t i = 1; i < m_path.size(); ++i) {
+            const PathStep &step = m_path[i];
+            if (step.key)
+                path += (i > 1 ? QStringLiteral(".") : QString()) + toQString(*step.key);
+            else
+                path += QStringLiteral("[%1]").arg(step.index);
+        }
         if (!m_open.empty() && m_open.back()->is_object() && path.isEmpty())
             return QStringLiteral("the top-level object");
         return path.isEmpty() ? QStringLiteral("the top level") : path;
@@ -183,10 +191,18 @@ private:
     JsonPositions m_positions;
     int m_maxDepth;
     Json m_root;
+    // How an open container is reached from its parent: a member key or an array index (the first,
+    // the root, is neither).
+    struct PathStep
+    {
+        const std::string *key = nullptr; // points into the parent object's map
+        std::size_t index = 0;
+    };
+
     std::vector<Json *> m_open; // the containers being filled, outermost first
-    QStringList m_path; // how each open container is reached from its parent
+    std::vector<PathStep> m_path; // one per open container
     Json *m_pendingMember = nullptr;
-    std::string m_pendingKey;
+    const std::string *m_pendingKey = nullptr;
     ReadFailure m_failure;
 };
 
@@ -229,22 +245,26 @@ const Json *member(const Json &object, std::string_view key)
 {
     if (!object.is_object())
         return nullptr;
-    const auto found = object.find(std::string(key));
+    const auto found = object.find(key); // a transparent lookup: no std::string per call
     return found == object.end() ? nullptr : &*found;
 }
 
 ReadFailure readAmount(const Json &value, double *amount)
 {
     switch (value.type()) {
+    // The number is shown only when it is refused: formatting every amount would cost more than parsing it.
     case Json::value_t::number_integer: {
         const auto integer = value.get<Json::number_integer_t>();
         *amount = double(integer);
-        return checkAmountSign(amount, QString::number(integer));
+        return integer < 0 ? checkAmountSign(amount, QString::number(integer)) : ReadFailure{};
     }
     case Json::value_t::number_unsigned: *amount = double(value.get<Json::number_unsigned_t>()); return {};
     case Json::value_t::number_float:
         *amount = value.get<double>();
-        return checkAmountSign(amount, QString::number(*amount, 'g', 17));
+        if (*amount < 0.0)
+            return checkAmountSign(amount, QString::number(*amount, 'g', 17));
+        *amount += 0.0; // turns -0 into 0
+        return {};
     case Json::value_t::string: return parseAmountText(value.get_ref<const std::string &>(), amount);
     case Json::value_t::null:
         return failure(LoadErrorKind::InvalidNumber, QStringLiteral("null is not an amount"));

@@ -24,7 +24,8 @@ ReadFailure checkAmountSign(double *amount, const QString &shown)
 
 ReadFailure parseAmountText(std::string_view text, double *amount)
 {
-    const std::string original(text);
+    // Messages only: kept as a view and turned into text only on failure (this runs per amount).
+    const std::string_view original = text;
     while (!text.empty() && isAsciiSpace(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && isAsciiSpace(text.back()))
@@ -38,18 +39,21 @@ ReadFailure parseAmountText(std::string_view text, double *amount)
     const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
     if (error == std::errc::result_out_of_range) {
         return failure(LoadErrorKind::InvalidNumber,
-                       QStringLiteral("%1 is out of a double's range").arg(shownText(original)));
+                       QStringLiteral("%1 is out of a double's range").arg(shownText(std::string(original))));
     }
     if (error != std::errc() || end != last) {
         return failure(LoadErrorKind::InvalidNumber,
-                       QStringLiteral("%1 is not a number").arg(shownText(original)));
+                       QStringLiteral("%1 is not a number").arg(shownText(std::string(original))));
     }
     if (!std::isfinite(value)) { // from_chars accepts "nan" and "inf"
         return failure(LoadErrorKind::InvalidNumber,
-                       QStringLiteral("%1 is not a finite number").arg(shownText(original)));
+                       QStringLiteral("%1 is not a finite number").arg(shownText(std::string(original))));
     }
     *amount = value;
-    return checkAmountSign(amount, shownText(original));
+    if (value < 0.0)
+        return checkAmountSign(amount, shownText(std::string(original)));
+    *amount += 0.0; // turns -0 into 0
+    return {};
 }
 
 } // namespace Formats
