@@ -80,8 +80,9 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
     const bool live = !options.feedUrl.isEmpty() || options.demo;
     if (live) {
         QTimer::singleShot(FirstSnapshotTimeoutMs, &loop, [&] {
-            failure
-                = QStringLiteral("no snapshot from the feed within %1 s").arg(FirstSnapshotTimeoutMs / 1000);
+            failure = QStringLiteral("no snapshot from the feed within %1 s: %2")
+                          .arg(FirstSnapshotTimeoutMs / 1000)
+                          .arg(window.liveSession()->status().describe(QDateTime::currentDateTimeUtc()));
             loop.quit();
         });
     }
@@ -94,6 +95,10 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
         err << "liqscope: " << failure << Qt::endl;
         return 1;
     }
+    // Shown only now, with the data in: shown earlier, the event loop above would lay out and paint an
+    // empty dashboard that nobody sees (a whole extra paint at start-up).
+    window.show();
+    window.resize(options.screenshotSize);
     // Let layouts settle at the final size before grabbing (and the badge take the feed's state).
     for (int i = 0; i < 3; ++i)
         app.processEvents();
@@ -125,8 +130,6 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     if (screenshot) {
         // Offscreen-safe: laid out and painted as if shown, never mapped on a real display.
         window.setAttribute(Qt::WA_DontShowOnScreen);
-        window.resize(options.screenshotSize);
-        window.show();
         window.resize(options.screenshotSize);
         return takeScreenshot(app, window, path, options);
     }

@@ -4,6 +4,11 @@
 #include <QDir>
 #include <QTimerEvent>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace Liq {
 
 DemoFeedProcess::DemoFeedProcess(QObject *parent)
@@ -11,6 +16,10 @@ DemoFeedProcess::DemoFeedProcess(QObject *parent)
     , m_program(defaultProgram())
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // Even when the app is killed and no destructor runs, the kernel ends the child with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoFeedProcess::onReadyRead);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)

@@ -1,5 +1,6 @@
 // The main window on a real liqscope-feed: data arrives and the badge says live; the server dies and
 // the data on screen stays while the badge says stale; the history round-trips through a file.
+#include "desktop.h"
 #include "errorbanner.h"
 #include "feed/demofeedprocess.h"
 #include "feed/feedclient.h"
@@ -53,6 +54,7 @@ private slots:
     void demoThatCannotStartShowsTheBanner();
     void screenshotOfTheDemo_data();
     void screenshotOfTheDemo();
+    void runDesktopScreenshotOfAFeed();
 
 private:
     QTemporaryDir m_dir;
@@ -220,6 +222,25 @@ void tst_LiveWindow::screenshotOfTheDemo()
     const QImage image = window.grab().toImage();
     QCOMPARE(image.size(), size);
     keepGrab(window, u"demo-history-%1"_qs.arg(QString::fromLatin1(QTest::currentDataTag())));
+}
+
+void tst_LiveWindow::runDesktopScreenshotOfAFeed()
+{
+    // liqscope --feed URL --screenshot PNG: waits for the first snapshot, then grabs.
+    DemoFeedProcess server;
+    server.setProgram(FeedProgram);
+    server.setExtraArguments(FeedArguments);
+    QSignalSpy ready(&server, &DemoFeedProcess::ready);
+    server.start(5);
+    QVERIFY(ready.wait(10'000));
+    DesktopOptions options;
+    options.feedUrl = ready.constFirst().at(0).toUrl().toString();
+    options.feedIntervalSeconds = 1;
+    options.screenshotPath = m_dir.filePath(u"feed-shot.png"_qs);
+    options.screenshotSize = QSize(1024, 640);
+    QCOMPARE(runDesktop(*qApp, options), 0);
+    const QImage image(options.screenshotPath);
+    QCOMPARE(image.size(), QSize(1024, 640));
 }
 
 QTEST_MAIN(tst_LiveWindow)
