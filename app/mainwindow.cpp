@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -36,6 +37,27 @@ namespace Liq {
 namespace {
 
 const QString BundledSamplePrefix = QStringLiteral(":/");
+
+// First start: room for every card without overlap (the layout is designed at 1280x800 and holds
+// at 1024x640), never larger than the screen's free area.
+QSize defaultWindowSize()
+{
+    QSize size(1280, 800);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize() * 0.9);
+    return size;
+}
+
+// What the status bar calls the unscoped view: the rows the breakdown has, or the snapshot's scope.
+QString wholeScopeText(const LiquidationSnapshot &snapshot)
+{
+    switch (snapshot.breakdownKind) {
+    case BreakdownKind::Coin: return MainWindow::tr("All coins");
+    case BreakdownKind::Exchange: return MainWindow::tr("All exchanges");
+    case BreakdownKind::None: break;
+    }
+    return snapshot.scope.isEmpty() ? MainWindow::tr("Whole snapshot") : snapshot.scope;
+}
 
 } // namespace
 
@@ -59,8 +81,8 @@ MainWindow::MainWindow(bool persistSettings, QWidget *parent)
     m_session->setConfig(m_settings.config);
     m_tables->setWindow(m_settings.breakdownWindow);
     setChartMode(m_settings.chartMode);
-    if (!m_settings.geometry.isEmpty())
-        restoreGeometry(m_settings.geometry);
+    if (m_settings.geometry.isEmpty() || !restoreGeometry(m_settings.geometry))
+        resize(defaultWindowSize());
     if (!m_settings.windowState.isEmpty())
         restoreState(m_settings.windowState);
     if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
@@ -244,7 +266,7 @@ void MainWindow::refresh()
     m_chart->setAnalysis(analysis);
     m_summary->setSummary(m_session->summary());
     m_status->setInfo(QStringLiteral("%1 (%2)").arg(full.source, originText(m_session->origin())),
-                      m_session->isScoped() ? scoped.scope : tr("All rows"), full.asOf,
+                      m_session->isScoped() ? scoped.scope : wholeScopeText(full), full.asOf,
                       int(m_session->allWarnings().size()));
     setWindowTitle(tr("%1 — Liqscope").arg(originText(m_session->origin())));
 }

@@ -6,6 +6,7 @@
 #include "liqpalette.h"
 #include "mainwindow.h"
 #include "session/dashboardsession.h"
+#include "sessionstatus.h"
 #include "squeezegauge.h"
 #include "tablespanel.h"
 
@@ -109,6 +110,8 @@ void tst_MainWindow::selectingABreakdownRowRescopes()
     const LiquidationSnapshot scoped = full.scopedTo(sourceRow);
     QCOMPARE(window.session()->scopedSnapshot(), scoped);
     QVERIFY(window.headerTitle().contains(coin));
+    QVERIFY2(window.sessionStatus()->scopeText().contains(coin),
+             qPrintable(window.sessionStatus()->scopeText()));
     const SideAmounts day = scoped.totals.at(TimeWindow::H24);
     QCOMPARE(window.kpiStrip()->totalCard()->value(), formatUsd(day.total()));
     QCOMPARE(window.kpiStrip()->shortCard()->value(), formatUsd(day.shortUsd));
@@ -127,6 +130,9 @@ void tst_MainWindow::selectingABreakdownRowRescopes()
     QVERIFY(!window.session()->isScoped());
     QCOMPARE(window.kpiStrip()->totalCard()->value(), formatUsd(full.totals.at(TimeWindow::H24).total()));
     QVERIFY(!window.headerTitle().contains(coin));
+    // The unscoped view names what the rows are.
+    QVERIFY2(window.sessionStatus()->scopeText().contains(QStringLiteral("All coins")),
+             qPrintable(window.sessionStatus()->scopeText()));
 }
 
 void tst_MainWindow::filteringDoesNotRescope()
