@@ -15,7 +15,7 @@ namespace {
 
 const QString Origin = QStringLiteral("/data/check.liqscope");
 
-LiquidationSnapshot snapshotWith(const WindowAmounts &totals, QList<BreakdownRow> rows = {})
+LiquidationSnapshot snapshotWith(const WindowAmounts &totals, const QList<BreakdownRow> &rows = {})
 {
     LiquidationSnapshot snapshot;
     snapshot.asOf = QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC);

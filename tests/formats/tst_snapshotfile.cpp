@@ -24,7 +24,7 @@ namespace {
 const QDateTime AsOf(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC);
 
 LiquidationSnapshot snapshot(const WindowAmounts &totals, BreakdownKind kind = BreakdownKind::None,
-                             QList<BreakdownRow> rows = {})
+                             const QList<BreakdownRow> &rows = {})
 {
     LiquidationSnapshot result;
     result.asOf = AsOf;
