@@ -19,6 +19,7 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
     QByteArrayView rest(bytes);
     if (rest.startsWith("\xEF\xBB\xBF"))
         rest = rest.sliced(3);
+    const QString lineOriginPrefix = originLabel(origin) + QLatin1Char(':');
     int lineNumber = 0;
     while (!rest.isEmpty()) {
         ++lineNumber;
@@ -29,9 +30,8 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
         if (line.isEmpty())
             continue;
 
-        const QString lineWhere = QStringLiteral("line %1").arg(lineNumber);
         auto reportBad = [&](const ReadFailure &why) {
-            const ReadFailure placed = why.within(lineWhere);
+            const ReadFailure placed = why.within(QStringLiteral("line %1").arg(lineNumber));
             result.badLines.append(
                 HistoryLineError{lineNumber, placed.kind, composeMessage(origin, placed.what, placed.where)});
         };
@@ -53,7 +53,7 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
             reportBad(outcome.failure);
             continue;
         }
-        const QString lineOrigin = originLabel(origin) + QLatin1Char(':') + QString::number(lineNumber);
+        const QString lineOrigin = lineOriginPrefix + QString::number(lineNumber);
         result.warnings += Consistency::check(*outcome.snapshot, outcome.statedTotals, lineOrigin);
         result.snapshots.append(std::move(*outcome.snapshot));
     }

@@ -2,7 +2,9 @@
 
 #include "snapshotwriter.h"
 
+#include <array>
 #include <cmath>
+#include <string>
 
 namespace Liq {
 namespace Formats {
@@ -35,14 +37,30 @@ ReadFailure readString(const Json &object, const char *key, const QString &path,
     return {};
 }
 
-ReadFailure readSides(const Json &window, const QString &path, SideAmounts *amounts,
+// The texts below name places for messages only; they are made on failure, never per amount read
+// (a history line has hundreds of amounts, and building their paths cost more than reading them).
+QString windowPath(TimeWindow window)
+{
+    return QStringLiteral("windows.") + windowLabel(window);
+}
+
+// "breakdown row 3" for a row counted from 1; empty for the snapshot's own totals (row 0).
+QString rowWhereOf(int row)
+{
+    return row > 0 ? QStringLiteral("breakdown row %1").arg(row) : QString();
+}
+
+ReadFailure readSides(const Json &window, TimeWindow timeWindow, SideAmounts *amounts,
                       std::optional<double> *stated)
 {
+    const auto path = [timeWindow] {
+        return windowPath(timeWindow);
+    };
     if (!window.is_object()) {
         return failure(LoadErrorKind::WrongType,
                        QStringLiteral("expected an object with long_usd and short_usd, found %1")
                            .arg(jsonTypeName(window)),
-                       fieldWhere(path));
+                       fieldWhere(path()));
     }
     const struct
     {
@@ -50,20 +68,22 @@ ReadFailure readSides(const Json &window, const QString &path, SideAmounts *amou
         double *target;
     } sides[] = {{"long_usd", &amounts->longUsd}, {"short_usd", &amounts->shortUsd}};
     for (const auto &side : sides) {
-        const QString sidePath = path + QLatin1Char('.') + QLatin1String(side.key);
+        const auto sideWhere = [&] {
+            return fieldWhere(path() + QLatin1Char('.') + QLatin1String(side.key));
+        };
         const Json *value = member(window, side.key);
         if (!value)
             return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
-                           fieldWhere(sidePath));
+                           sideWhere());
         ReadFailure bad = readAmount(*value, side.target);
         if (bad.failed())
-            return bad.within(fieldWhere(sidePath));
+            return bad.within(sideWhere());
     }
     if (const Json *total = member(window, "total_usd")) {
         double value = 0.0;
         ReadFailure bad = readAmount(*total, &value);
         if (bad.failed())
-            return bad.within(fieldWhere(path + QStringLiteral(".total_usd")));
+            return bad.within(fieldWhere(path() + QStringLiteral(".total_usd")));
         *stated = value;
     }
     return {};
@@ -71,36 +91,42 @@ ReadFailure readSides(const Json &window, const QString &path, SideAmounts *amou
 
 // Reads a "windows" object: all four keys required; an explicit null marks a window the source
 // did not publish (a single CoinGlass exchange-list), but at least one window must have amounts.
-ReadFailure readWindows(const Json &holder, const QString &rowWhere, const QString &statedWhere,
-                        WindowAmounts *amounts, QList<StatedTotal> *statedTotals)
+// row: the breakdown row counted from 1, or 0 for the snapshot's totals.
+ReadFailure readWindows(const Json &holder, int row, const QString &statedWhere, WindowAmounts *amounts,
+                        QList<StatedTotal> *statedTotals)
 {
+    // The window keys, made once.
+    static const std::array<std::string, TimeWindowCount> windowKeys = [] {
+        std::array<std::string, TimeWindowCount> keys;
+        for (TimeWindow window : AllTimeWindows)
+            keys[std::size_t(windowIndex(window))] = windowLabel(window).toStdString();
+        return keys;
+    }();
     const Json *windows = member(holder, "windows");
     if (!windows) {
         return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
-                       joinWhere(rowWhere, fieldWhere(QStringLiteral("windows"))));
+                       joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
     if (!windows->is_object()) {
         return failure(
             LoadErrorKind::WrongType,
             QStringLiteral("expected an object keyed 1h, 4h, 12h, 24h, found %1").arg(jsonTypeName(*windows)),
-            joinWhere(rowWhere, fieldWhere(QStringLiteral("windows"))));
+            joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
     for (TimeWindow window : AllTimeWindows) {
-        const QString label = windowLabel(window);
-        const QString path = QStringLiteral("windows.") + label;
-        const Json *value = member(*windows, label.toStdString());
+        const Json *value = member(*windows, windowKeys[std::size_t(windowIndex(window))]);
         if (!value) {
             return failure(LoadErrorKind::MissingWindow,
-                           QStringLiteral("the %1 window is missing").arg(label),
-                           joinWhere(rowWhere, fieldWhere(path)));
+                           QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
+                           joinWhere(rowWhereOf(row), fieldWhere(windowPath(window))));
         }
         if (value->is_null())
             continue;
         SideAmounts sides;
         std::optional<double> stated;
-        ReadFailure bad = readSides(*value, path, &sides, &stated);
+        ReadFailure bad = readSides(*value, window, &sides, &stated);
         if (bad.failed())
-            return bad.within(rowWhere);
+            return bad.within(rowWhereOf(row));
         amounts->set(window, sides);
         if (stated)
             statedTotals->append(StatedTotal{statedWhere, window, *stated, sides});
@@ -108,7 +134,7 @@ ReadFailure readWindows(const Json &holder, const QString &rowWhere, const QStri
     if (amounts->isEmpty()) {
         return failure(LoadErrorKind::MissingWindow,
                        QStringLiteral("every window is null: there are no amounts"),
-                       joinWhere(rowWhere, fieldWhere(QStringLiteral("windows"))));
+                       joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
     return {};
 }
@@ -146,22 +172,23 @@ ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
                        fieldWhere(QStringLiteral("breakdown.rows")));
     }
     int number = 0;
+    snapshot->breakdown.reserve(qsizetype(rows->size()));
     for (const Json &row : *rows) {
-        const QString rowWhere = QStringLiteral("breakdown row %1").arg(++number);
+        ++number;
         if (!row.is_object()) {
             return failure(
                 LoadErrorKind::WrongType,
                 QStringLiteral("expected an object with name and windows, found %1").arg(jsonTypeName(row)),
-                rowWhere);
+                rowWhereOf(number));
         }
         BreakdownRow parsed;
         bad = readString(row, "name", QStringLiteral("name"), true, &parsed.name);
         if (bad.failed())
-            return bad.within(rowWhere);
-        bad = readWindows(row, rowWhere, parsed.name, &parsed.amounts, statedTotals);
+            return bad.within(rowWhereOf(number));
+        bad = readWindows(row, number, parsed.name, &parsed.amounts, statedTotals);
         if (bad.failed())
             return bad;
-        snapshot->breakdown.append(parsed);
+        snapshot->breakdown.append(std::move(parsed));
     }
     return {};
 }
@@ -287,7 +314,7 @@ ReadOutcome readLiqscopeSnapshot(const Json &root)
     if (!bad.failed())
         bad = readString(root, "scope", QStringLiteral("scope"), false, &snapshot.scope);
     if (!bad.failed())
-        bad = readWindows(root, QString(), QStringLiteral("totals"), &snapshot.totals, &outcome.statedTotals);
+        bad = readWindows(root, 0, QStringLiteral("totals"), &snapshot.totals, &outcome.statedTotals);
     if (!bad.failed()) {
         const Json *breakdown = member(root, "breakdown");
         if (breakdown && !breakdown->is_null()) // null: no breakdown, as when the key is absent
