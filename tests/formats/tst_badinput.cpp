@@ -92,6 +92,23 @@ const BadFile BadFiles[] = {
     {"csv-unknown-window.csv", LoadErrorKind::Syntax,
      "\"2h\" (expected 1h, 4h, 12h or 24h) (line 3, column window)"},
     {"csv-duplicate-row.csv", LoadErrorKind::DuplicateKey, "second 4h row for the totals (line 6)"},
+    // Added by the quality gates (issue 7): Unicode digits, BOM/CRLF variants, mixed window spellings,
+    // duplicate keys and wrong types in CoinGlass rows.
+    {"fullwidth-digits.json", LoadErrorKind::InvalidNumber,
+     "\"１２３\" is not a number (row 1, field short_liquidation_usd_1h)"},
+    {"fullwidth-digits.csv", LoadErrorKind::InvalidNumber,
+     "\"３\" is not a number (line 3, column long_usd)"},
+    {"arabic-indic-digits.liqscope", LoadErrorKind::InvalidNumber,
+     "is not a number (field windows.1h.long_usd)"},
+    {"bom-truncated.liqscope", LoadErrorKind::Syntax, "unexpected end of input"},
+    {"bom-csv-missing-window.csv", LoadErrorKind::MissingWindow, "no 12h row for the totals"},
+    {"crlf-non-numeric.csv", LoadErrorKind::InvalidNumber,
+     "\"x4\" is not a number (line 3, column short_usd)"},
+    {"csv-mixed-window-spellings.csv", LoadErrorKind::DuplicateKey, "second 4h row for the totals (line 4)"},
+    {"duplicate-key-coin-list.json", LoadErrorKind::DuplicateKey,
+     "\"symbol\" appears twice in one object (in data[0])"},
+    {"wrong-type-symbol.json", LoadErrorKind::WrongType, "found a number (row 1, field symbol)"},
+    {"wrong-type-row.json", LoadErrorKind::UnknownFormat, "neither CoinGlass coin-list rows"},
 };
 
 void verifyMessage(const LoadResult &result, LoadErrorKind kind, const QString &path, const QString &where)
