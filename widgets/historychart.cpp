@@ -71,7 +71,10 @@ HistoryChart::HistoryChart(QWidget *parent)
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 0, 4, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
+    // QChartView(parent) made a default chart that setChart() releases without deleting.
+    QChart *defaultChart = this->chart();
     setChart(chart);
+    delete defaultChart;
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(CoalesceMs);

@@ -79,7 +79,10 @@ LiquidationChart::LiquidationChart(QWidget *parent)
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 0, 4, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
+    // QChartView(parent) made a default chart that setChart() releases without deleting.
+    QChart *defaultChart = this->chart();
     setChart(chart);
+    delete defaultChart;
 
     connect(m_longSet, &QBarSet::hovered, this,
             [this](bool entered, int index) { showHoverTip(entered, index, true); });
