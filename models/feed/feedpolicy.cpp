@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Liq::FeedPolicy {
 
@@ -28,8 +29,11 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray &value, const QDateTime
         return std::nullopt;
     bool isNumber = false;
     const qint64 seconds = trimmed.toLongLong(&isNumber);
-    if (isNumber)
-        return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
+    if (isNumber) {
+        // Capped so the conversion to ms cannot overflow (found by fuzz_feed_policy).
+        constexpr qint64 MaxSeconds = std::numeric_limits<qint64>::max() / 1000;
+        return seconds < 0 ? std::nullopt : std::optional<qint64>(std::min(seconds, MaxSeconds) * 1000);
+    }
 
     // HTTP-date: IMF-fixdate is the one servers send; RFC 2822 parsing also covers "+0000" zones.
     const QString text = QString::fromLatin1(trimmed);

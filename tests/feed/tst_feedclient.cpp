@@ -3,10 +3,13 @@
 #include "faultserver.h"
 #include "feed/feedclient.h"
 #include "feed/feedfetch.h"
+#include "feed/feedpolicy.h"
 #include "feedtestdata.h"
 
 #include <QSignalSpy>
 #include <QTest>
+
+#include <limits>
 
 using namespace Liq;
 using Delivery = FaultServer::Delivery;
@@ -48,6 +51,7 @@ private slots:
     void identicalBodyIsUnchanged();
     void retryAfterSecondsIsHonoured();
     void retryAfterHttpDateIsHonoured();
+    void retryAfterHugeSecondsDoNotOverflow();
     void backoffGrowsWithFailures();
     void connectionRefusedThenRecovers();
     void plainHttpToRemoteHostIsRefused();
@@ -455,6 +459,16 @@ void tst_FeedClient::fetchOnceReportsStatusAndCause()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.httpStatus, 0);
     QVERIFY(refused.load.error.message.contains(QLatin1String("connection refused")));
+}
+
+// Regression (fuzz_feed_policy): seconds * 1000 overflowed qint64, undefined behaviour.
+void tst_FeedClient::retryAfterHugeSecondsDoNotOverflow()
+{
+    const QDateTime now(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+    const std::optional<qint64> delay = FeedPolicy::parseRetryAfterMs("9999999999999999", now);
+    QVERIFY(delay.has_value());
+    QCOMPARE(*delay, std::numeric_limits<qint64>::max() / 1000 * 1000);
+    QCOMPARE(FeedPolicy::parseRetryAfterMs("120", now), std::optional<qint64>(120000));
 }
 
 QTEST_GUILESS_MAIN(tst_FeedClient)
