@@ -163,19 +163,22 @@ void MainWindow::buildCentralWidget()
     chartLayout->addWidget(chartTitle);
     chartLayout->addWidget(m_chart, 1);
 
-    // The session's history sits behind the snapshot chart: same place, one click away.
-    m_historyChart = new HistoryChart;
-    m_historyChart->setHistory(m_live->history());
-    auto *historyCard = new QFrame;
-    historyCard->setObjectName(QStringLiteral("card"));
-    auto *historyLayout = new QVBoxLayout(historyCard);
+    // The session's history sits behind the snapshot chart: same place, one click away. Its chart is
+    // made when the tab is first shown (historyChart()): a second QChart built for a hidden tab cost a
+    // tenth of the start-up; it reads the whole history ring when made, so nothing is lost meanwhile.
+    m_historyCard = new QFrame;
+    m_historyCard->setObjectName(QStringLiteral("card"));
+    auto *historyLayout = new QVBoxLayout(m_historyCard);
     historyLayout->setContentsMargins(8, 6, 8, 6);
-    historyLayout->addWidget(m_historyChart);
     m_chartTabs = new QTabWidget;
     m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
     m_chartTabs->setDocumentMode(true);
     m_chartTabs->addTab(chartCard, tr("&Windows"));
-    m_chartTabs->addTab(historyCard, tr("Session &history"));
+    m_chartTabs->addTab(m_historyCard, tr("Session &history"));
+    connect(m_chartTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_chartTabs->widget(index) == m_historyCard)
+            historyChart();
+    });
     m_chartTabs->setTabToolTip(1,
                                tr("Longs and shorts of the last hour and the squeeze score, per snapshot of "
                                   "this session"));
@@ -210,6 +213,16 @@ void MainWindow::buildCentralWidget()
     m_liveSource->hide();
     statusBar()->addPermanentWidget(m_liveSource);
     statusBar()->setSizeGripEnabled(false);
+}
+
+HistoryChart *MainWindow::historyChart()
+{
+    if (!m_historyChart) {
+        m_historyChart = new HistoryChart;
+        m_historyChart->setHistory(m_live->history());
+        m_historyCard->layout()->addWidget(m_historyChart);
+    }
+    return m_historyChart;
 }
 
 QString MainWindow::headerTitle() const

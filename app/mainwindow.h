@@ -59,7 +59,8 @@ public:
     // Live feeds (mainwindowlive.cpp). The data on screen survives every feed failure.
     LiveSession *liveSession() const { return m_live; }
     LiveBadge *liveBadge() const { return m_liveBadge; }
-    HistoryChart *historyChart() const { return m_historyChart; }
+    // Made on first use (the history tab shown first, or asked for here); it reads the whole history then.
+    HistoryChart *historyChart();
     QTabWidget *chartTabs() const { return m_chartTabs; }
     void connectFeed(const FeedEndpoint &endpoint, const FeedOptions &options);
     // A snapshot URL polled every intervalSeconds (--feed URL --interval S).
@@ -121,7 +122,8 @@ private:
     SessionStatus *m_status = nullptr;
     LiveSession *m_live = nullptr;
     LiveBadge *m_liveBadge = nullptr;
-    HistoryChart *m_historyChart = nullptr;
+    HistoryChart *m_historyChart = nullptr; // see historyChart()
+    QWidget *m_historyCard = nullptr; // the history tab
     QTabWidget *m_chartTabs = nullptr;
     QLabel *m_liveSource = nullptr;
     bool m_bannerFromFeed = false; // the banner shows a feed failure, dismissed when data flows again

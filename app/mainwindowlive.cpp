@@ -188,7 +188,7 @@ void MainWindow::openHistoryFrom(const QString &path)
 {
     const HistoryLoadResult result = m_live->openHistory(path);
     if (result.ok() && !result.snapshots.isEmpty()) {
-        m_chartTabs->setCurrentWidget(m_historyChart->parentWidget());
+        m_chartTabs->setCurrentWidget(m_historyCard);
         if (result.badLines.isEmpty())
             m_banner->dismiss();
     }
