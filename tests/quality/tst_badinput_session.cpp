@@ -197,7 +197,7 @@ void TestBadInputSession::everyBadFileHasAClass()
 // Inputs too large to commit are made at test time, once.
 QString TestBadInputSession::generate(const QString &name)
 {
-    const QString path = m_generated.filePath(name);
+    QString path = m_generated.filePath(name);
     if (QFileInfo::exists(path))
         return path;
     constexpr int Depth = 200000;
