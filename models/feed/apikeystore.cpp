@@ -37,7 +37,7 @@ bool ApiKeyStore::environmentHasKey()
 QString ApiKeyStore::load(QString *error) const
 {
     setError(error, {});
-    const QString fromEnvironment = qEnvironmentVariable(EnvironmentVariable).trimmed();
+    QString fromEnvironment = qEnvironmentVariable(EnvironmentVariable).trimmed();
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     QFile file(m_path);

@@ -105,7 +105,7 @@ QByteArray firstLine(QByteArrayView text)
         qsizetype end = start;
         while (end < text.size() && text[end] != '\n' && text[end] != '\r')
             ++end;
-        const QByteArray line = text.sliced(start, end - start).toByteArray().trimmed();
+        QByteArray line = text.sliced(start, end - start).toByteArray().trimmed();
         if (!line.isEmpty())
             return line;
         start = end + 1;

@@ -13,6 +13,8 @@ using Json = nlohmann::json;
 
 inline constexpr int MaxJsonDepth = 64;
 
+// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is noexcept in practice; the
+// check follows its internal std::vector stack, whose allocation it assumes may throw.
 struct JsonParseResult
 {
     Json root;

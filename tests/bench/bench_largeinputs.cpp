@@ -123,7 +123,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    const double coinListMb = coinList.size() / (1024.0 * 1024.0);
+    const double coinListMb = double(coinList.size()) / (1024.0 * 1024.0);
     const double coinRaw = medianSeconds(
         runs * 4, [&] { return rawParseDocument(coinList, std::size_t(coins)); }, &ok);
     const double coinLoad = medianSeconds(
@@ -136,7 +136,7 @@ int main(int argc, char **argv)
         },
         &ok);
 
-    const double historyMib = history.size() / (1024.0 * 1024.0);
+    const double historyMib = double(history.size()) / (1024.0 * 1024.0);
     const double historyRaw = medianSeconds(
         runs, [&] { return rawParseLines(history, historyLines); }, &ok);
     const double historyLoad = medianSeconds(

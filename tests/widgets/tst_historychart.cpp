@@ -30,7 +30,9 @@ LiquidationSnapshot snapshotAt(int minute, double longPerHour, double shortPerHo
 // What the chart must show for the history, computed from the ring itself.
 void expectRing(const HistoryChart &chart, const SnapshotHistory &history)
 {
-    QList<QPointF> longs, shorts, scores;
+    QList<QPointF> longs;
+    QList<QPointF> shorts;
+    QList<QPointF> scores;
     for (int i = 0; i < history.size(); ++i) {
         const HistoryPoint &point = history.pointAt(i);
         const double x = double(point.time.toMSecsSinceEpoch());
