@@ -21,6 +21,7 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
         rest = rest.sliced(3);
     const QString lineOriginPrefix = originLabel(origin) + QLatin1Char(':');
     int lineNumber = 0;
+    NameTable names; // the same coin names on every line: one QString each, shared
     while (!rest.isEmpty()) {
         ++lineNumber;
         const qsizetype newline = rest.indexOf('\n');
@@ -48,7 +49,7 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
                                        "Liqscope format")));
             continue;
         }
-        ReadOutcome outcome = readLiqscopeSnapshot(parsed.root);
+        ReadOutcome outcome = readLiqscopeSnapshot(parsed.root, &names);
         if (!outcome.snapshot) {
             reportBad(outcome.failure);
             continue;

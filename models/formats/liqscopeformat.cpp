@@ -62,24 +62,37 @@ ReadFailure readSides(const Json &window, TimeWindow timeWindow, SideAmounts *am
                            .arg(jsonTypeName(window)),
                        fieldWhere(path()));
     }
+    // One walk over the members instead of a lookup per side (this runs for every window of every row).
+    const Json *longValue = nullptr;
+    const Json *shortValue = nullptr;
+    const Json *total = nullptr;
+    for (auto it = window.cbegin(); it != window.cend(); ++it) {
+        const std::string &key = it.key();
+        if (key == "long_usd")
+            longValue = &*it;
+        else if (key == "short_usd")
+            shortValue = &*it;
+        else if (key == "total_usd")
+            total = &*it;
+    }
     const struct
     {
         const char *key;
+        const Json *value;
         double *target;
-    } sides[] = {{"long_usd", &amounts->longUsd}, {"short_usd", &amounts->shortUsd}};
+    } sides[] = {{"long_usd", longValue, &amounts->longUsd}, {"short_usd", shortValue, &amounts->shortUsd}};
     for (const auto &side : sides) {
         const auto sideWhere = [&] {
             return fieldWhere(path() + QLatin1Char('.') + QLatin1String(side.key));
         };
-        const Json *value = member(window, side.key);
-        if (!value)
+        if (!side.value)
             return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
                            sideWhere());
-        ReadFailure bad = readAmount(*value, side.target);
+        ReadFailure bad = readAmount(*side.value, side.target);
         if (bad.failed())
             return bad.within(sideWhere());
     }
-    if (const Json *total = member(window, "total_usd")) {
+    if (total) {
         double value = 0.0;
         ReadFailure bad = readAmount(*total, &value);
         if (bad.failed())
@@ -113,8 +126,19 @@ ReadFailure readWindows(const Json &holder, int row, const QString &statedWhere,
             QStringLiteral("expected an object keyed 1h, 4h, 12h, 24h, found %1").arg(jsonTypeName(*windows)),
             joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
+    // One walk over the members instead of a lookup per window; other keys are ignored, as before.
+    std::array<const Json *, TimeWindowCount> windowValues{};
+    for (auto it = windows->cbegin(); it != windows->cend(); ++it) {
+        const std::string &key = it.key();
+        for (std::size_t index = 0; index < windowKeys.size(); ++index) {
+            if (key == windowKeys[index]) {
+                windowValues[index] = &*it;
+                break;
+            }
+        }
+    }
     for (TimeWindow window : AllTimeWindows) {
-        const Json *value = member(*windows, windowKeys[std::size_t(windowIndex(window))]);
+        const Json *value = windowValues[std::size_t(windowIndex(window))];
         if (!value) {
             return failure(LoadErrorKind::MissingWindow,
                            QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
@@ -139,8 +163,22 @@ ReadFailure readWindows(const Json &holder, int row, const QString &statedWhere,
     return {};
 }
 
+// Reads a row's name, converting each distinct name once per table.
+ReadFailure readRowName(const Json &row, NameTable *names, QString *out)
+{
+    const Json *value = member(row, "name");
+    if (!names || !value || !value->is_string())
+        return readString(row, "name", QStringLiteral("name"), true, out);
+    const std::string &utf8 = value->get_ref<const std::string &>();
+    auto found = names->find(utf8);
+    if (found == names->end())
+        found = names->emplace(utf8, toQString(utf8)).first;
+    *out = found->second;
+    return {};
+}
+
 ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
-                          QList<StatedTotal> *statedTotals)
+                          QList<StatedTotal> *statedTotals, NameTable *names)
 {
     if (!breakdown.is_object()) {
         return failure(
@@ -182,7 +220,7 @@ ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
                 rowWhereOf(number));
         }
         BreakdownRow parsed;
-        bad = readString(row, "name", QStringLiteral("name"), true, &parsed.name);
+        bad = readRowName(row, names, &parsed.name);
         if (bad.failed())
             return bad.within(rowWhereOf(number));
         bad = readWindows(row, number, parsed.name, &parsed.amounts, statedTotals);
@@ -262,7 +300,7 @@ bool isLiqscopeDocument(const Json &root)
     return format && format->is_string() && format->get_ref<const std::string &>() == LiqscopeFormatName;
 }
 
-ReadOutcome readLiqscopeSnapshot(const Json &root)
+ReadOutcome readLiqscopeSnapshot(const Json &root, NameTable *names)
 {
     if (!isLiqscopeDocument(root)) {
         return ReadOutcome::failed(
@@ -318,7 +356,7 @@ ReadOutcome readLiqscopeSnapshot(const Json &root)
     if (!bad.failed()) {
         const Json *breakdown = member(root, "breakdown");
         if (breakdown && !breakdown->is_null()) // null: no breakdown, as when the key is absent
-            bad = readBreakdown(*breakdown, &snapshot, &outcome.statedTotals);
+            bad = readBreakdown(*breakdown, &snapshot, &outcome.statedTotals, names);
     }
     if (bad.failed())
         return ReadOutcome::failed(bad);

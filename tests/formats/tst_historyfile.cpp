@@ -108,6 +108,27 @@ private slots:
         QVERIFY(result.warnings.isEmpty());
     }
 
+    // A history repeats the same coin names on every line: each distinct name is one shared
+    // QString, and different names stay different.
+    void rowNamesAreSharedAcrossLines()
+    {
+        QList<LiquidationSnapshot> snapshots;
+        for (int minute = 0; minute < 3; ++minute) {
+            LiquidationSnapshot snapshot = snapshotAt(minute);
+            snapshot.breakdownKind = BreakdownKind::Coin;
+            snapshot.breakdown
+                = {{QStringLiteral("BTC"), snapshot.totals}, {QStringLiteral("ETH"), snapshot.totals}};
+            snapshots.append(snapshot);
+        }
+        const HistoryLoadResult result = HistoryFile::read(HistoryFile::toJsonLines(snapshots), Origin);
+        QVERIFY(result.ok());
+        QCOMPARE(result.snapshots, snapshots);
+        const QString &firstBtc = result.snapshots.at(0).breakdown.at(0).name;
+        QVERIFY(firstBtc.isSharedWith(result.snapshots.at(2).breakdown.at(0).name));
+        QVERIFY(!firstBtc.isSharedWith(result.snapshots.at(2).breakdown.at(1).name));
+        QCOMPARE(result.snapshots.at(2).breakdown.at(1).name, QStringLiteral("ETH"));
+    }
+
     void emptyHistoryIsFine()
     {
         const HistoryLoadResult result = HistoryFile::read(QByteArray("\n\n"), Origin);
