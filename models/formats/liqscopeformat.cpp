@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace Liq {
 namespace Formats {
@@ -67,12 +68,12 @@ ReadFailure readSides(const Json &window, TimeWindow timeWindow, SideAmounts *am
     const Json *shortValue = nullptr;
     const Json *total = nullptr;
     for (auto it = window.cbegin(); it != window.cend(); ++it) {
-        const std::string &key = it.key();
-        if (key == "long_usd")
+        const std::string_view key = it.key(); // compared by length first: no strcmp per key
+        if (key == std::string_view("long_usd"))
             longValue = &*it;
-        else if (key == "short_usd")
+        else if (key == std::string_view("short_usd"))
             shortValue = &*it;
-        else if (key == "total_usd")
+        else if (key == std::string_view("total_usd"))
             total = &*it;
     }
     const struct
