@@ -13,8 +13,9 @@ using Json = nlohmann::json;
 
 inline constexpr int MaxJsonDepth = 64;
 
-// NOLINTNEXTLINE(bugprone-exception-escape): nlohmann::json's destructor is noexcept in practice; the
-// check follows its internal std::vector stack, whose allocation it assumes may throw.
+// clang-tidy's bugprone-exception-escape follows nlohmann::json's destructor into its internal
+// std::vector stack, whose allocation it assumes may throw; the destructor is noexcept in practice.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct JsonParseResult
 {
     Json root;
