@@ -1,6 +1,7 @@
 #include "historychart.h"
 
 #include "chartaxis.h"
+#include "chartstyle.h"
 #include "feed/snapshothistory.h"
 #include "liqpalette.h"
 
@@ -204,22 +205,8 @@ void HistoryChart::changeEvent(QEvent *event)
 void HistoryChart::applyPalette()
 {
     const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    const QColor muted = LiqPalette::mutedText(pal);
-    const QColor grid = LiqPalette::divider(pal);
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.color(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setPlotAreaBackgroundVisible(false);
-    c->setTitleBrush(muted);
-    c->legend()->setLabelColor(text);
-    for (QAbstractAxis *axis :
-         {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_moneyAxis),
-          static_cast<QAbstractAxis *>(m_scoreAxis)}) {
-        axis->setLabelsColor(muted);
-        axis->setLinePenColor(grid);
-        axis->setGridLineColor(grid);
-    }
+    applyChartPalette(chart(), pal, {m_timeAxis, m_moneyAxis, m_scoreAxis});
+    chart()->setTitleBrush(LiqPalette::mutedText(pal));
     setBackgroundBrush(pal.color(QPalette::Base));
 }
 

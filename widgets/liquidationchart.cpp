@@ -1,6 +1,7 @@
 #include "liquidationchart.h"
 
 #include "chartaxis.h"
+#include "chartstyle.h"
 #include "domain/money.h"
 #include "liqpalette.h"
 
@@ -260,26 +261,12 @@ void LiquidationChart::changeEvent(QEvent *event)
 
 void LiquidationChart::applyPalette()
 {
-    // Not QChart::setTheme: it would also recolour the bar sets, which must stay the app-wide colours.
     const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    const QColor muted = LiqPalette::mutedText(pal);
-    const QColor grid = LiqPalette::divider(pal);
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.color(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setPlotAreaBackgroundVisible(false);
-    c->setTitleBrush(text);
+    applyChartPalette(chart(), pal, {m_categoryAxis, m_valueAxis});
+    chart()->setTitleBrush(pal.color(QPalette::WindowText));
     QFont titleFont = font();
     titleFont.setBold(true);
-    c->setTitleFont(titleFont);
-    c->legend()->setLabelColor(text);
-    for (QAbstractAxis *axis :
-         {static_cast<QAbstractAxis *>(m_categoryAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
-        axis->setLabelsColor(muted);
-        axis->setLinePenColor(grid);
-        axis->setGridLineColor(grid);
-    }
+    chart()->setTitleFont(titleFont);
     setBackgroundBrush(pal.color(QPalette::Base));
 }
 
