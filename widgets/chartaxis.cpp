@@ -2,6 +2,8 @@
 
 #include "domain/money.h"
 
+#include <QCategoryAxis>
+
 #include <cmath>
 
 namespace Liq {
@@ -34,6 +36,20 @@ QList<QString> moneyLabels(const AxisTicks &ticks)
     for (double value : ticks.values)
         labels << formatUsdAxis(value, ticks.step);
     return labels;
+}
+
+void setCategoryAxisTicks(QCategoryAxis *axis, const AxisTicks &ticks, const QList<QString> &labels)
+{
+    if (axis->categoriesLabels() == QStringList(labels) && axis->max() == ticks.max)
+        return;
+    for (const QString &label : axis->categoriesLabels())
+        axis->remove(label);
+    axis->setStartValue(0);
+    for (int i = 1; i < ticks.values.size(); ++i)
+        axis->append(labels.at(i), ticks.values.at(i));
+    axis->setRange(0, ticks.max);
+    // The zero line carries its own label through the start value.
+    axis->setStartValue(0);
 }
 
 } // namespace Liq

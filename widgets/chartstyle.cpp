@@ -4,13 +4,16 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QChartView>
 #include <QLegend>
 #include <QPalette>
 
 namespace Liq {
 
-void applyChartPalette(QChart *chart, const QPalette &palette, const QList<QAbstractAxis *> &axes)
+void applyChartPalette(QChartView *view, const QList<QAbstractAxis *> &axes)
 {
+    const QPalette palette = view->palette();
+    QChart *chart = view->chart();
     const QColor muted = LiqPalette::mutedText(palette);
     const QColor grid = LiqPalette::divider(palette);
     chart->setBackgroundBrush(palette.color(QPalette::Base));
@@ -22,6 +25,7 @@ void applyChartPalette(QChart *chart, const QPalette &palette, const QList<QAbst
         axis->setLinePenColor(grid);
         axis->setGridLineColor(grid);
     }
+    view->setBackgroundBrush(palette.color(QPalette::Base));
 }
 
 } // namespace Liq

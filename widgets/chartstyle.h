@@ -3,14 +3,13 @@
 #include <QList>
 
 class QAbstractAxis;
-class QChart;
-class QPalette;
+class QChartView;
 
 namespace Liq {
 
-// Colours a chart from the widget palette so charts follow light and dark like every other widget.
-// Not QChart::setTheme: that would also recolour the series, which keep the app-wide long/short colours.
-// The title is left to the caller (charts style it differently).
-void applyChartPalette(QChart *chart, const QPalette &palette, const QList<QAbstractAxis *> &axes);
+// Colours a chart view and its chart from the view's palette so charts follow light and dark like every other
+// widget. Not QChart::setTheme: that would also recolour the series, which keep the app-wide long/short
+// colours. The title is left to the caller (charts style it differently).
+void applyChartPalette(QChartView *view, const QList<QAbstractAxis *> &axes);
 
 } // namespace Liq

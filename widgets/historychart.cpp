@@ -158,16 +158,7 @@ void HistoryChart::updateAxes(double maxUsd, qint64 firstMs, qint64 lastMs)
                                                         : QStringLiteral("HH:mm:ss"));
 
     const AxisTicks ticks = niceTicks(maxUsd > 0 ? maxUsd : 1e6, 4);
-    const QList<QString> labels = moneyLabels(ticks);
-    if (m_moneyAxis->categoriesLabels() == QStringList(labels) && m_moneyAxis->max() == ticks.max)
-        return;
-    for (const QString &label : m_moneyAxis->categoriesLabels())
-        m_moneyAxis->remove(label);
-    m_moneyAxis->setStartValue(0);
-    for (int i = 1; i < ticks.values.size(); ++i)
-        m_moneyAxis->append(labels.at(i), ticks.values.at(i));
-    m_moneyAxis->setRange(0, ticks.max);
-    m_moneyAxis->setStartValue(0);
+    setCategoryAxisTicks(m_moneyAxis, ticks, moneyLabels(ticks));
 }
 
 QList<QPointF> HistoryChart::longPoints() const
@@ -204,10 +195,8 @@ void HistoryChart::changeEvent(QEvent *event)
 
 void HistoryChart::applyPalette()
 {
-    const QPalette pal = palette();
-    applyChartPalette(chart(), pal, {m_timeAxis, m_moneyAxis, m_scoreAxis});
-    chart()->setTitleBrush(LiqPalette::mutedText(pal));
-    setBackgroundBrush(pal.color(QPalette::Base));
+    applyChartPalette(this, {m_timeAxis, m_moneyAxis, m_scoreAxis});
+    chart()->setTitleBrush(LiqPalette::mutedText(palette()));
 }
 
 } // namespace Liq

@@ -213,16 +213,7 @@ void LiquidationChart::updateAxis(double maxValue)
                 label += tr("/h");
         }
     }
-    if (m_valueAxis->categoriesLabels() == QStringList(labels) && m_valueAxis->max() == ticks.max)
-        return;
-    for (const QString &label : m_valueAxis->categoriesLabels())
-        m_valueAxis->remove(label);
-    m_valueAxis->setStartValue(0);
-    for (int i = 1; i < ticks.values.size(); ++i)
-        m_valueAxis->append(labels.at(i), ticks.values.at(i));
-    m_valueAxis->setRange(0, ticks.max);
-    // The zero line carries its own label through the start value.
-    m_valueAxis->setStartValue(0);
+    setCategoryAxisTicks(m_valueAxis, ticks, labels);
 }
 
 void LiquidationChart::showHoverTip(bool entered, int index, bool longSide)
@@ -261,13 +252,11 @@ void LiquidationChart::changeEvent(QEvent *event)
 
 void LiquidationChart::applyPalette()
 {
-    const QPalette pal = palette();
-    applyChartPalette(chart(), pal, {m_categoryAxis, m_valueAxis});
-    chart()->setTitleBrush(pal.color(QPalette::WindowText));
+    applyChartPalette(this, {m_categoryAxis, m_valueAxis});
+    chart()->setTitleBrush(palette().color(QPalette::WindowText));
     QFont titleFont = font();
     titleFont.setBold(true);
     chart()->setTitleFont(titleFont);
-    setBackgroundBrush(pal.color(QPalette::Base));
 }
 
 QImage LiquidationChart::renderImage(const QSize &size) const
