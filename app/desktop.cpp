@@ -2,15 +2,15 @@
 
 #include "errorbanner.h"
 #include "feed/feedtypes.h"
+#include "formats/fileio.h"
 #include "mainwindow.h"
+#include "pngexport.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QEventLoop>
 #include <QFile>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 
@@ -107,15 +107,14 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
         app.processEvents();
     window.setUpdatesEnabled(true);
 
-    const QPixmap pixmap = window.grab();
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    QSaveFile file(options.screenshotPath);
-    if (!pixmap.save(&buffer, "PNG") || !file.open(QIODevice::WriteOnly) || file.write(png) != png.size()
-        || !file.commit()) {
-        err << "liqscope: " << options.screenshotPath
-            << ": cannot write the screenshot: " << file.errorString() << Qt::endl;
+    const QByteArray png = encodePng(window.grab());
+    if (png.isEmpty()) {
+        err << "liqscope: " << options.screenshotPath << ": cannot encode the screenshot as PNG" << Qt::endl;
+        return 1;
+    }
+    QString error;
+    if (!Formats::writeFileAtomically(options.screenshotPath, png, &error)) {
+        err << "liqscope: " << error << Qt::endl;
         return 1;
     }
     return 0;

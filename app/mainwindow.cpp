@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "card.h"
 #include "errorbanner.h"
 #include "feed/snapshothistory.h"
+#include "formats/fileio.h"
 #include "formats/snapshotfile.h"
 #include "historychart.h"
 #include "itemmodels/breakdowntablemodel.h"
 #include "kpistrip.h"
 #include "liqpalette.h"
 #include "livebadge.h"
+#include "pngexport.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "sessionstatus.h"
@@ -17,14 +20,12 @@
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QBuffer>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -138,10 +139,8 @@ void MainWindow::buildCentralWidget()
     header->addWidget(m_title);
     header->addWidget(m_subtitle);
 
-    auto *gaugeCard = new QFrame;
-    gaugeCard->setObjectName(QStringLiteral("card"));
-    auto *gaugeTitle = new QLabel(tr("Squeeze signal"));
-    gaugeTitle->setObjectName(QStringLiteral("cardTitle"));
+    auto *gaugeCard = new Card;
+    auto *gaugeTitle = Card::makeTitle(tr("Squeeze signal"));
     auto *gaugeLayout = new QVBoxLayout(gaugeCard);
     gaugeLayout->setContentsMargins(14, 10, 14, 8);
     gaugeLayout->setSpacing(4);
@@ -151,12 +150,10 @@ void MainWindow::buildCentralWidget()
     m_kpis->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     // The chart's headline sits in its card like every other card title; exports draw it inside.
-    auto *chartTitle = new QLabel(m_chart->headline());
-    chartTitle->setObjectName(QStringLiteral("sectionTitle"));
+    auto *chartTitle = Card::makeTitle(m_chart->headline());
     m_chart->setHeadlineVisible(false);
     connect(m_chart, &LiquidationChart::headlineChanged, chartTitle, &QLabel::setText);
-    auto *chartCard = new QFrame;
-    chartCard->setObjectName(QStringLiteral("card"));
+    auto *chartCard = new Card;
     auto *chartLayout = new QVBoxLayout(chartCard);
     chartLayout->setContentsMargins(14, 6, 8, 2); // the tab bar above already sets it apart
     chartLayout->setSpacing(0);
@@ -166,8 +163,7 @@ void MainWindow::buildCentralWidget()
     // The session's history sits behind the snapshot chart: same place, one click away. Its chart is
     // made when the tab is first shown (historyChart()): a second QChart built for a hidden tab cost a
     // tenth of the start-up; it reads the whole history ring when made, so nothing is lost meanwhile.
-    m_historyCard = new QFrame;
-    m_historyCard->setObjectName(QStringLiteral("card"));
+    m_historyCard = new Card;
     auto *historyLayout = new QVBoxLayout(m_historyCard);
     historyLayout->setContentsMargins(8, 6, 8, 6);
     m_chartTabs = new QTabWidget;
@@ -365,9 +361,9 @@ void MainWindow::openDialog()
 
 bool MainWindow::writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        m_banner->showMessage(tr("%1: cannot be written: %2").arg(path, file.errorString()));
+    QString error;
+    if (!Formats::writeFileAtomically(path, bytes, &error)) {
+        m_banner->showMessage(error);
         return false;
     }
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
@@ -395,13 +391,13 @@ void MainWindow::exportChart()
         = QFileDialog::getSaveFileName(this, tr("Export Chart"), QString(), tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
     m_chart->setHeadlineVisible(true);
-    m_chart->grab().save(&buffer, "PNG");
+    const QByteArray png = encodePng(m_chart->grab());
     m_chart->setHeadlineVisible(false);
-    writeFileAtomically(path, bytes);
+    if (png.isEmpty())
+        m_banner->showMessage(tr("%1: the chart could not be encoded as PNG").arg(path));
+    else
+        writeFileAtomically(path, png);
 }
 
 void MainWindow::exportTables()

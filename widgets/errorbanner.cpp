@@ -1,19 +1,21 @@
 #include "errorbanner.h"
 
+#include "liqpalette.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QStyle>
 #include <QToolButton>
 
 namespace Liq {
 
 ErrorBanner::ErrorBanner(QWidget *parent)
-    : QFrame(parent)
+    : QWidget(parent)
     , m_icon(new QLabel)
     , m_text(new QLabel)
     , m_close(new QToolButton)
 {
-    setObjectName(QStringLiteral("errorBanner"));
     setAccessibleName(tr("Error"));
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
@@ -43,6 +45,21 @@ void ErrorBanner::showMessage(const QString &message)
 QString ErrorBanner::message() const
 {
     return m_text->text();
+}
+
+void ErrorBanner::paintEvent(QPaintEvent *event)
+{
+    Q_UNUSED(event)
+    // A light wash of the error colour with a stronger border: readable on light and dark palettes.
+    QColor fill = LiqPalette::errorColor();
+    fill.setAlpha(38);
+    QColor border = LiqPalette::errorColor();
+    border.setAlpha(160);
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(border, 1.0));
+    p.setBrush(fill);
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6.0, 6.0);
 }
 
 void ErrorBanner::dismiss()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QFrame>
+#include <QWidget>
 
 class QLabel;
 class QToolButton;
@@ -9,7 +9,7 @@ namespace Liq {
 
 // A non-blocking strip above the dashboard for what went wrong (a file that did not load). The data on
 // screen stays; the banner says why it did not change, until dismissed or the next success.
-class ErrorBanner final : public QFrame
+class ErrorBanner final : public QWidget
 {
     Q_OBJECT
 
@@ -24,6 +24,9 @@ public slots:
 
 signals:
     void dismissed();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     QLabel *m_icon;

@@ -26,13 +26,11 @@ QString momentumText(Momentum momentum)
 } // namespace
 
 KpiCard::KpiCard(const QString &title, QWidget *parent)
-    : QFrame(parent)
-    , m_title(new QLabel(title))
+    : Card(parent)
+    , m_title(Card::makeTitle(title))
     , m_value(new QLabel(QStringLiteral("—")))
     , m_detail(new QLabel)
 {
-    setObjectName(QStringLiteral("card"));
-    m_title->setObjectName(QStringLiteral("cardTitle"));
     m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setWordWrap(false);
     auto *layout = new QVBoxLayout(this);
@@ -81,7 +79,7 @@ QString KpiCard::detail() const
 
 void KpiCard::paintEvent(QPaintEvent *event)
 {
-    QFrame::paintEvent(event);
+    Card::paintEvent(event);
     if (!m_accent.isValid())
         return;
     QPainter p(this);
@@ -93,7 +91,7 @@ void KpiCard::paintEvent(QPaintEvent *event)
 
 void KpiCard::changeEvent(QEvent *event)
 {
-    QFrame::changeEvent(event);
+    Card::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         applyFonts();
 }

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "analysis/marketanalysis.h"
-
-#include <QFrame>
+#include "card.h"
 
 class QLabel;
 
@@ -10,7 +9,7 @@ namespace Liq {
 
 // One headline figure: a small title, a big value, a line of context, and an optional colour stripe
 // (the side's colour; the title says the side too).
-class KpiCard final : public QFrame
+class KpiCard final : public Card
 {
     Q_OBJECT
 

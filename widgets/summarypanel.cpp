@@ -15,14 +15,12 @@
 namespace Liq {
 
 SummaryPanel::SummaryPanel(QWidget *parent)
-    : QFrame(parent)
+    : Card(parent)
     , m_text(new QTextBrowser)
     , m_copyAction(new QAction(tr("&Copy Summary"), this))
     , m_copyButton(new QToolButton)
 {
-    setObjectName(QStringLiteral("card"));
-    auto *title = new QLabel(tr("Market read"));
-    title->setObjectName(QStringLiteral("sectionTitle"));
+    auto *title = Card::makeTitle(tr("Market read"));
     m_copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_copyAction->setToolTip(tr("Copy the summary as plain text (%1)")
                                  .arg(m_copyAction->shortcut().toString(QKeySequence::NativeText)));
@@ -71,7 +69,7 @@ void SummaryPanel::copyToClipboard()
 
 void SummaryPanel::changeEvent(QEvent *event)
 {
-    QFrame::changeEvent(event);
+    Card::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         render();
 }

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "analysis/marketsummary.h"
-
-#include <QFrame>
+#include "card.h"
 
 class QAction;
 class QTextBrowser;
@@ -11,7 +10,7 @@ class QToolButton;
 namespace Liq {
 
 // The plain-words report of the current scope: selectable text and a Copy action.
-class SummaryPanel final : public QFrame
+class SummaryPanel final : public Card
 {
     Q_OBJECT
 

@@ -1,5 +1,6 @@
 #include "tablespanel.h"
 
+#include "card.h"
 #include "itemmodels/breakdowntablemodel.h"
 #include "itemmodels/windowtablemodel.h"
 #include "liqpalette.h"
@@ -70,6 +71,7 @@ void setUpTable(QTableView *view)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
+    view->setFrameShape(QFrame::NoFrame); // the card around it is the frame
     view->setShowGrid(false);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
@@ -118,16 +120,14 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     , m_windowView(new QTableView)
     , m_breakdownView(new QTableView)
     , m_breakdownStack(new QStackedWidget)
-    , m_breakdownTitle(new QLabel)
+    , m_breakdownTitle(Card::makeTitle(QString()))
     , m_windowSelector(new QComboBox)
     , m_filter(new QLineEdit)
     , m_showAll(new QToolButton)
 {
     // Windows card.
-    auto *windowCard = new QFrame;
-    windowCard->setObjectName(QStringLiteral("card"));
-    auto *windowTitle = new QLabel(tr("By window"));
-    windowTitle->setObjectName(QStringLiteral("sectionTitle"));
+    auto *windowCard = new Card;
+    auto *windowTitle = Card::makeTitle(tr("By window"));
     m_windowView->setModel(windows);
     m_windowView->setAccessibleName(tr("Liquidations by window"));
     setUpTable(m_windowView);
@@ -147,9 +147,7 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     windowLayout->addWidget(m_windowView, 1);
 
     // Breakdown card.
-    auto *breakdownCard = new QFrame;
-    breakdownCard->setObjectName(QStringLiteral("card"));
-    m_breakdownTitle->setObjectName(QStringLiteral("sectionTitle"));
+    auto *breakdownCard = new Card;
     for (TimeWindow window : AllTimeWindows)
         m_windowSelector->addItem(windowLabel(window), windowIndex(window));
     m_windowSelector->setCurrentIndex(windowIndex(breakdown->window()));

@@ -1,9 +1,9 @@
 #include "theme.h"
 
+#include "dashboardstyle.h"
+
 #include <QApplication>
 #include <QPalette>
-#include <QStyle>
-#include <QStyleFactory>
 
 namespace Liq {
 namespace {
@@ -66,33 +66,6 @@ QPalette darkPalette()
     return p;
 }
 
-// palette() references keep one sheet right in light and dark.
-const char *const StyleSheet = R"(
-QFrame#card {
-    background: palette(base);
-    border: 1px solid palette(midlight);
-    border-radius: 8px;
-}
-QLabel#cardTitle, QLabel#sectionTitle {
-    font-weight: 600;
-}
-QFrame#errorBanner {
-    background: rgba(213, 94, 0, 38);
-    border: 1px solid rgba(213, 94, 0, 160);
-    border-radius: 6px;
-}
-QTableView {
-    border: none;
-    gridline-color: palette(midlight);
-}
-QHeaderView::section {
-    padding: 4px 6px;
-}
-QTableView#breakdownTable QHeaderView::section {
-    padding-right: 16px; /* room for the sort arrow */
-}
-)";
-
 } // namespace
 
 QString themeKey(Theme theme)
@@ -126,17 +99,15 @@ QString themeText(Theme theme)
 
 void applyTheme(QApplication &app, Theme theme)
 {
-    // Fusion draws the same on every platform and honours the palette fully, dark included.
-    if (theme != Theme::System || app.style()->name().compare(u"fusion", Qt::CaseInsensitive) != 0) {
-        if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-            app.setStyle(fusion);
-    }
+    // Fusion draws the same on every platform and honours the palette fully, dark included; our proxy
+    // of it draws the flat table headers. Set once: the palette is all a theme change needs.
+    if (!qobject_cast<DashboardStyle *>(app.style()))
+        app.setStyle(new DashboardStyle);
     switch (theme) {
     case Theme::System: app.setPalette(app.style()->standardPalette()); break;
     case Theme::Light: app.setPalette(lightPalette()); break;
     case Theme::Dark: app.setPalette(darkPalette()); break;
     }
-    app.setStyleSheet(QString::fromLatin1(StyleSheet));
 }
 
 } // namespace Liq

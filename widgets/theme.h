@@ -14,8 +14,7 @@ QString themeKey(Theme theme); // "system", "light", "dark" (settings)
 Theme themeFromKey(const QString &key); // System for anything unknown
 QString themeText(Theme theme); // "System", "Light", "Dark"
 
-// Sets the application palette and the shared style sheet (cards, banner). Widgets react through
-// QEvent::PaletteChange.
+// Sets the application style (DashboardStyle) and palette. Widgets react through QEvent::PaletteChange.
 void applyTheme(QApplication &app, Theme theme);
 
 } // namespace Liq

@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
-// Internal to liqscope_formats: the file I/O shared by SnapshotFile and HistoryFile.
+// The file I/O shared by SnapshotFile, HistoryFile and the app's exports and screenshots.
 namespace Liq {
 namespace Formats {
 

@@ -59,6 +59,7 @@ private slots:
     void screenshotIsNotBlank();
     void runDesktopScreenshot_data();
     void runDesktopScreenshot();
+    void runDesktopScreenshotUnwritable();
 
 private:
     QTemporaryDir m_dir;
@@ -314,6 +315,15 @@ void tst_MainWindow::runDesktopScreenshot()
         const QImage image(options.screenshotPath);
         QCOMPARE(image.size(), size);
     }
+}
+
+void tst_MainWindow::runDesktopScreenshotUnwritable()
+{
+    DesktopOptions options;
+    options.screenshotPath = m_dir.filePath(QStringLiteral("no-such-folder/shot.png"));
+    options.screenshotSize = QSize(640, 400);
+    QCOMPARE(runDesktop(*qApp, options), 1);
+    QVERIFY(!QFileInfo::exists(options.screenshotPath));
 }
 
 QTEST_MAIN(tst_MainWindow)
