@@ -4,6 +4,7 @@
 #include "fileio.h"
 #include "jsondocument.h"
 #include "liqscopeformat.h"
+#include "liqscopestream.h"
 #include "snapshotwriter.h"
 
 #include <QFileInfo>
@@ -36,23 +37,28 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
             result.badLines.append(
                 HistoryLineError{lineNumber, placed.kind, composeMessage(origin, placed.what, placed.where)});
         };
-        const JsonParseResult parsed = parseJsonStrict(
-            std::string_view(line.data(), std::size_t(line.size())), JsonPositions::SingleLine);
-        if (parsed.failure.failed()) {
-            reportBad(parsed.failure);
-            continue;
-        }
-        if (!isLiqscopeDocument(parsed.root)) {
-            reportBad(
-                failure(LoadErrorKind::UnknownFormat,
-                        QStringLiteral("not a Liqscope snapshot: a history line must be one snapshot in the "
-                                       "Liqscope format")));
-            continue;
-        }
-        ReadOutcome outcome = readLiqscopeSnapshot(parsed.root, &names);
-        if (!outcome.snapshot) {
-            reportBad(outcome.failure);
-            continue;
+        const std::string_view text(line.data(), std::size_t(line.size()));
+        ReadOutcome outcome;
+        // The fast path reads the snapshots SnapshotWriter writes; whatever it declines (bad lines,
+        // unknown keys) goes through the DOM reader, which accepts the same and says what is wrong.
+        if (!streamLiqscopeSnapshot(text, &names, &outcome)) {
+            const JsonParseResult parsed = parseJsonStrict(text, JsonPositions::SingleLine);
+            if (parsed.failure.failed()) {
+                reportBad(parsed.failure);
+                continue;
+            }
+            if (!isLiqscopeDocument(parsed.root)) {
+                reportBad(failure(
+                    LoadErrorKind::UnknownFormat,
+                    QStringLiteral("not a Liqscope snapshot: a history line must be one snapshot in the "
+                                   "Liqscope format")));
+                continue;
+            }
+            outcome = readLiqscopeSnapshot(parsed.root, &names);
+            if (!outcome.snapshot) {
+                reportBad(outcome.failure);
+                continue;
+            }
         }
         const QString lineOrigin = lineOriginPrefix + QString::number(lineNumber);
         result.warnings += Consistency::check(*outcome.snapshot, outcome.statedTotals, lineOrigin);
