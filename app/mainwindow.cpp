@@ -11,6 +11,7 @@
 #include "liqpalette.h"
 #include "livebadge.h"
 #include "pngexport.h"
+#include "selectablelabel.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "sessionstatus.h"
@@ -132,8 +133,8 @@ void MainWindow::buildCentralWidget()
     titleFont.setPointSizeF(font().pointSizeF() * 1.45);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeSelectableOnHover(m_title);
+    makeSelectableOnHover(m_subtitle);
     auto *header = new QVBoxLayout;
     header->setSpacing(0);
     header->addWidget(m_title);
@@ -205,7 +206,7 @@ void MainWindow::buildCentralWidget()
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status, 1);
     m_liveSource = new QLabel;
-    m_liveSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeSelectableOnHover(m_liveSource);
     m_liveSource->hide();
     statusBar()->addPermanentWidget(m_liveSource);
     statusBar()->setSizeGripEnabled(false);

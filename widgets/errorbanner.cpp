@@ -1,6 +1,7 @@
 #include "errorbanner.h"
 
 #include "liqpalette.h"
+#include "selectablelabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,10 +18,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_close(new QToolButton)
 {
     setAccessibleName(tr("Error"));
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
     m_text->setWordWrap(true);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeSelectableOnHover(m_text);
     m_text->setTextFormat(Qt::PlainText);
     m_close->setText(QStringLiteral("✕"));
     m_close->setAutoRaise(true);
@@ -37,6 +36,11 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 
 void ErrorBanner::showMessage(const QString &message)
 {
+    // The icon is read when first needed: most sessions never show the banner.
+    if (m_icon->pixmap().isNull()) {
+        const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+        m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    }
     m_text->setText(message);
     setAccessibleDescription(message);
     show();

@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 #include "liqpalette.h"
+#include "selectablelabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -31,7 +32,7 @@ KpiCard::KpiCard(const QString &title, QWidget *parent)
     , m_value(new QLabel(QStringLiteral("—")))
     , m_detail(new QLabel)
 {
-    m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeSelectableOnHover(m_value);
     m_detail->setWordWrap(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 8, 12, 8);

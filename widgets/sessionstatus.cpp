@@ -1,5 +1,7 @@
 #include "sessionstatus.h"
 
+#include "selectablelabel.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -20,7 +22,7 @@ SessionStatus::SessionStatus(QWidget *parent)
     m_warnings->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_warnings->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_warnings->setToolTip(tr("Show the warnings"));
-    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeSelectableOnHover(m_source);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(14);

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSet>
 #include <QSettings>
@@ -143,8 +144,12 @@ void tst_MainWindow::filteringDoesNotRescope()
     const int eth = window.session()->snapshot().breakdownRowNamed(u"ETH");
     window.session()->setScope(eth);
     QSignalSpy changed(window.session(), &DashboardSession::changed);
+    auto *filterEdit = window.tablesPanel()->findChild<QLineEdit *>();
+    QVERIFY(filterEdit);
     window.tablesPanel()->setFilterText(u"sol"_qs);
     QCOMPARE(window.tablesPanel()->breakdownProxy()->rowCount(), 1);
+    QCOMPARE(filterEdit->text(), u"sol"_qs);
+    QVERIFY(filterEdit->isClearButtonEnabled()); // made with the first text
     window.tablesPanel()->setFilterText(QString());
     QCOMPARE(changed.count(), 0);
     QCOMPARE(window.session()->scopeRow(), eth);
