@@ -5,37 +5,46 @@
 #include "formats/liqscopestream.h"
 #include "fuzzsupport.h"
 
-#include <cstring>
+#include <cmath>
 #include <string_view>
 
 namespace {
 
-// The same snapshot (amounts compared bit for bit: -0 is not 0 here) and the same stated totals.
+// Equal and of the same sign: -0 is not 0 here (there is no NaN to compare).
+bool sameValue(double a, double b)
+{
+    return a == b && std::signbit(a) == std::signbit(b);
+}
+
+bool sameAmounts(const Liq::WindowAmounts &a, const Liq::WindowAmounts &b)
+{
+    for (Liq::TimeWindow window : Liq::AllTimeWindows) {
+        if (a.has(window) != b.has(window))
+            return false;
+        if (a.has(window)
+            && (!sameValue(a.at(window).longUsd, b.at(window).longUsd)
+                || !sameValue(a.at(window).shortUsd, b.at(window).shortUsd)))
+            return false;
+    }
+    return true;
+}
+
+// The same snapshot (amounts with their signs) and the same stated totals.
 bool sameOutcome(const Liq::Formats::ReadOutcome &a, const Liq::Formats::ReadOutcome &b)
 {
-    using namespace Liq;
-    const auto sameBits = [](const WindowAmounts &x, const WindowAmounts &y) {
-        for (TimeWindow window : AllTimeWindows) {
-            if (x.has(window) != y.has(window))
-                return false;
-            if (x.has(window) && (std::memcmp(&x.at(window), &y.at(window), sizeof(SideAmounts)) != 0))
-                return false;
-        }
-        return true;
-    };
     if (!a.snapshot || !b.snapshot || *a.snapshot != *b.snapshot || a.failure.failed()
         || a.statedTotals.size() != b.statedTotals.size()
-        || !sameBits(a.snapshot->totals, b.snapshot->totals))
+        || !sameAmounts(a.snapshot->totals, b.snapshot->totals))
         return false;
     for (qsizetype i = 0; i < a.snapshot->breakdown.size(); ++i) {
-        if (!sameBits(a.snapshot->breakdown[i].amounts, b.snapshot->breakdown[i].amounts))
+        if (!sameAmounts(a.snapshot->breakdown[i].amounts, b.snapshot->breakdown[i].amounts))
             return false;
     }
     for (qsizetype i = 0; i < a.statedTotals.size(); ++i) {
-        const StatedTotal &x = a.statedTotals[i];
-        const StatedTotal &y = b.statedTotals[i];
+        const Liq::StatedTotal &x = a.statedTotals[i];
+        const Liq::StatedTotal &y = b.statedTotals[i];
         if (x.where != y.where || x.window != y.window || x.amounts != y.amounts
-            || std::memcmp(&x.statedUsd, &y.statedUsd, sizeof(double)) != 0)
+            || !sameValue(x.statedUsd, y.statedUsd))
             return false;
     }
     return true;
