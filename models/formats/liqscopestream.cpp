@@ -3,10 +3,12 @@
 #include "numbertext.h"
 #include "snapshotwriter.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace Liq {
 namespace Formats {
@@ -40,15 +42,20 @@ constexpr std::uint32_t bit(Key key)
 constexpr std::uint32_t AllWindowKeys = ((std::uint32_t(1) << TimeWindowCount) - 1)
     << unsigned(Key::FirstWindow);
 
-// The open containers, from the document down to one window's sides.
-enum class Frame : std::uint8_t { Root, Windows, Sides, Breakdown, Rows, Row };
-constexpr int MaxFrames = 6; // Root > Breakdown > Rows > Row > Windows > Sides
+// The open containers, from the document down to one window's sides. Skip: a container inside the
+// value of an unknown key, read only for the checks parseJsonStrict makes (duplicates, depth).
+enum class Frame : std::uint8_t { Root, Windows, Sides, Breakdown, Rows, Row, Skip };
+
+// Unknown keys are compared with the others of their object one by one; an object with more is left
+// to the DOM path rather than compared in quadratic time.
+constexpr std::size_t MaxUnknownKeys = 32;
 
 struct Level
 {
     Frame frame = Frame::Root;
-    std::uint32_t seen = 0; // the keys met so far in this object: a second one is a duplicate
-    Key pending = Key::Unknown; // the key whose value comes next
+    std::uint32_t seen = 0; // the known keys met so far in this object: a second one is a duplicate
+    Key pending = Key::Unknown; // the key whose value comes next; Unknown: a value to skip
+    std::uint32_t firstUnknownKey = 0; // this object's unknown keys: m_unknownKeys from here on
 };
 
 // A "windows" object being read: its amounts and the total_usd each window states.
@@ -106,13 +113,15 @@ Key keyIn(Frame frame, std::string_view name)
         if (name == std::string_view("rows"))
             return Key::Rows;
         break;
-    case Frame::Rows: break;
+    case Frame::Rows:
+    case Frame::Skip: break;
     }
     return Key::Unknown;
 }
 
 // nlohmann's SAX events fill the snapshot. Every handler returns false (which stops the parser)
-// on anything readLiqscopeSnapshot would refuse or that this reader does not know.
+// on anything parseJsonStrict or readLiqscopeSnapshot would refuse, and on what this reader leaves
+// to them. The values of unknown keys are skipped, as readLiqscopeSnapshot ignores them.
 class SnapshotStream
 {
 public:
@@ -140,29 +149,37 @@ public:
     {
         if (m_depth == 0)
             return false;
+        if (skipping())
+            return true;
         const Level &level = top();
         // A window the source did not publish; an absent breakdown.
         return (level.frame == Frame::Windows && isWindowKey(level.pending))
             || (level.frame == Frame::Root && level.pending == Key::Breakdown);
     }
-    bool boolean(bool) { return false; }
-    bool binary(binary_t &) { return false; }
+    bool boolean(bool) { return skipping(); }
+    bool binary(binary_t &) { return false; } // not from JSON text
 
     // nlohmann gives non-negative integers as unsigned; negative ones are no amount.
     bool number_integer(number_integer_t value)
     {
+        if (skipping())
+            return true;
         if (isVersion())
             return value == SnapshotWriter::FormatVersion;
         return value >= 0 && amount(double(value));
     }
     bool number_unsigned(number_unsigned_t value)
     {
+        if (skipping())
+            return true;
         if (isVersion())
             return value == number_unsigned_t(SnapshotWriter::FormatVersion);
         return amount(double(value));
     }
     bool number_float(number_float_t value, const string_t &)
     {
+        if (skipping())
+            return true;
         return !isVersion() && !(value < 0.0) && amount(value + 0.0); // + 0.0 turns -0 into 0
     }
 
@@ -170,6 +187,8 @@ public:
     {
         if (m_depth == 0)
             return false;
+        if (skipping())
+            return true;
         const Level &level = top();
         switch (level.frame) {
         case Frame::Sides: {
@@ -199,7 +218,8 @@ public:
             return true;
         }
         case Frame::Windows:
-        case Frame::Rows: break;
+        case Frame::Rows:
+        case Frame::Skip: break;
         }
         return false;
     }
@@ -208,6 +228,8 @@ public:
     {
         if (m_depth == 0)
             return push(Frame::Root);
+        if (skipping())
+            return push(Frame::Skip);
         const Level &level = top();
         switch (level.frame) {
         case Frame::Root:
@@ -230,33 +252,43 @@ public:
             m_windows = &m_rowWindows;
             return push(Frame::Windows);
         case Frame::Sides:
-        case Frame::Breakdown: break;
+        case Frame::Breakdown:
+        case Frame::Skip: break;
         }
         return false;
     }
 
     bool start_array(std::size_t)
     {
-        return m_depth > 0 && top().frame == Frame::Breakdown && top().pending == Key::Rows
-            && push(Frame::Rows);
+        if (m_depth == 0)
+            return false;
+        if (skipping())
+            return push(Frame::Skip);
+        return top().frame == Frame::Breakdown && top().pending == Key::Rows && push(Frame::Rows);
     }
 
     bool key(string_t &name)
     {
         Level &level = top();
         const Key known = keyIn(level.frame, name);
-        // An unknown key is ignored by readLiqscopeSnapshot but checked for duplicates and depth:
-        // left to it.
-        if (known == Key::Unknown || (level.seen & bit(known)) != 0)
-            return false;
-        level.seen |= bit(known);
         level.pending = known;
+        if (known != Key::Unknown) {
+            if ((level.seen & bit(known)) != 0)
+                return false;
+            level.seen |= bit(known);
+            return true;
+        }
+        const auto first = m_unknownKeys.begin() + level.firstUnknownKey;
+        if (std::size_t(m_unknownKeys.end() - first) == MaxUnknownKeys
+            || std::find(first, m_unknownKeys.end(), name) != m_unknownKeys.end())
+            return false;
+        m_unknownKeys.push_back(name);
         return true;
     }
 
     bool end_object()
     {
-        const Level closed = m_levels[std::size_t(--m_depth)];
+        const Level closed = pop();
         switch (closed.frame) {
         case Frame::Sides: {
             if ((closed.seen & (bit(Key::LongUsd) | bit(Key::ShortUsd)))
@@ -289,6 +321,7 @@ public:
             m_finished = true;
             return true;
         }
+        case Frame::Skip: return true;
         case Frame::Rows: break;
         }
         return false;
@@ -296,7 +329,7 @@ public:
 
     bool end_array()
     {
-        --m_depth; // only Rows is ever opened as an array
+        pop(); // Rows or Skip: nothing to check
         return true;
     }
 
@@ -305,12 +338,27 @@ public:
 private:
     Level &top() { return m_levels[std::size_t(m_depth - 1)]; }
 
+    // parseJsonStrict refuses the container past MaxJsonDepth.
     bool push(Frame frame)
     {
-        if (m_depth == MaxFrames)
+        if (m_depth == MaxJsonDepth)
             return false;
-        m_levels[std::size_t(m_depth++)] = Level{frame, 0, Key::Unknown};
+        m_levels[std::size_t(m_depth++)] = Level{frame, 0, Key::Unknown, std::uint32_t(m_unknownKeys.size())};
         return true;
+    }
+
+    Level pop()
+    {
+        const Level closed = m_levels[std::size_t(--m_depth)];
+        m_unknownKeys.resize(closed.firstUnknownKey);
+        return closed;
+    }
+
+    // The value coming is inside an unknown key's value, or is one.
+    bool skipping()
+    {
+        const Level &level = top();
+        return level.frame == Frame::Skip || (level.frame != Frame::Rows && level.pending == Key::Unknown);
     }
 
     static bool isWindowKey(Key key)
@@ -354,8 +402,9 @@ private:
     }
 
     NameTable *m_names;
-    std::array<Level, MaxFrames> m_levels{};
+    std::array<Level, MaxJsonDepth> m_levels{};
     int m_depth = 0;
+    std::vector<std::string> m_unknownKeys; // of every open object, outermost first
     bool m_finished = false;
 
     LiquidationSnapshot m_snapshot;

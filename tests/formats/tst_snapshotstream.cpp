@@ -40,6 +40,15 @@ const char *const TotalsSides = R"("1h":{"long_usd":100,"short_usd":200})";
 const char *const BtcSides = R"("1h":{"long_usd":10,"short_usd":20})";
 const char *const Rows = R"("rows":[)";
 
+// "k0":0,"k1":1,... with a comma after the last.
+QByteArray unknownKeys(int count)
+{
+    QByteArray members;
+    for (int i = 0; i < count; ++i)
+        members += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ',';
+    return members;
+}
+
 struct StrictRead
 {
     ReadOutcome outcome;
@@ -144,14 +153,19 @@ private slots:
         good("whitespace and BOM",
              "\xEF\xBB\xBF \t" + replaced(R"("version":1,)", "\"version\" :\t 1 ,") + " \r");
 
-        // Read by the DOM path only: keys the stream does not know are ignored there.
-        declined("unknown top-level key", replaced(R"("version":1,)", R"("version":1,"note":{"a":[1]},)"),
-                 LoadErrorKind::None);
-        declined("unknown key in sides", replaced(BtcSides, R"("1h":{"long_usd":10,"short_usd":20,"n":1})"),
-                 LoadErrorKind::None);
-        declined("unknown window", replaced(R"("12h":{"long_usd":900,)", R"("2h":1,"12h":{"long_usd":900,)"),
-                 LoadErrorKind::None);
-        declined("unknown key in a row", replaced(R"("name":"BTC",)", R"("name":"BTC","rank":1,)"),
+        // Unknown keys are skipped, whatever their values, as the DOM path ignores them.
+        good("unknown top-level key",
+             replaced(R"("version":1,)", R"("version":1,"note":{"a":[1,{"b":null}],"c":"d","e":true},)"));
+        good("unknown key in sides",
+             replaced(BtcSides, R"("1h":{"n":[],"long_usd":10,"short_usd":20,"m":{}})"));
+        good("unknown window", replaced(R"("12h":{"long_usd":900,)", R"("2h":1,"12h":{"long_usd":900,)"));
+        good("unknown key in a row", replaced(R"("name":"BTC",)", R"("name":"BTC","rank":-1.5e3,)"));
+        good("unknown key in the breakdown", replaced(Rows, R"("source":"x","rows":[)"));
+        good("same unknown key in two objects",
+             replaced(R"("name":"BTC",)", R"("x":1,"name":"BTC","y":{"x":2},)")
+                 .replace(R"("version":1,)", R"("version":1,"x":0,)"));
+        good("32 unknown keys", replaced(R"("version":1,)", "\"version\":1," + unknownKeys(32)));
+        declined("33 unknown keys", replaced(R"("version":1,)", "\"version\":1," + unknownKeys(33)),
                  LoadErrorKind::None);
 
         // Refused by both.
@@ -162,6 +176,16 @@ private slots:
         declined("null", "null", LoadErrorKind::UnknownFormat);
         declined("too deep", replaced(R"("version":1,)", R"("version":1,"x":)" + QByteArray(100, '[') + ','),
                  LoadErrorKind::TooDeep);
+        // 64 levels in all are allowed: the row's sides are level 6.
+        good("deep unknown value",
+             replaced(BtcSides,
+                      R"("1h":{"long_usd":10,"short_usd":20,"x":)" + QByteArray(58, '[') + QByteArray(58, ']')
+                          + '}'));
+        declined("one level too deep",
+                 replaced(BtcSides,
+                          R"("1h":{"long_usd":10,"short_usd":20,"x":)" + QByteArray(59, '[')
+                              + QByteArray(59, ']') + '}'),
+                 LoadErrorKind::TooDeep);
         declined("duplicate top-level key", replaced(R"("version":1,)", R"("version":1,"version":1,)"),
                  LoadErrorKind::DuplicateKey);
         declined("duplicate amount",
@@ -171,6 +195,17 @@ private slots:
                  LoadErrorKind::DuplicateKey);
         declined("duplicate name", replaced(R"("name":"BTC",)", R"("name":"BTC","name":"X",)"),
                  LoadErrorKind::DuplicateKey);
+        declined("duplicate unknown key", replaced(R"("version":1,)", R"("version":1,"x":1,"x":1,)"),
+                 LoadErrorKind::DuplicateKey);
+        declined("duplicate key in an unknown value",
+                 replaced(R"("name":"BTC",)", R"("name":"BTC","x":[{"a":1,"b":{"a":1},"a":2}],)"),
+                 LoadErrorKind::DuplicateKey);
+        declined("syntax error in an unknown value", replaced(R"("version":1,)", R"("version":1,"x":[1,],)"),
+                 LoadErrorKind::Syntax);
+        declined("NaN in an unknown value", replaced(R"("version":1,)", R"("version":1,"x":NaN,)"),
+                 LoadErrorKind::InvalidNumber);
+        declined("number out of range in an unknown value",
+                 replaced(R"("version":1,)", R"("version":1,"x":-1e999,)"), LoadErrorKind::InvalidNumber);
         declined("other format", replaced("liqscope-snapshot", "liqscope"), LoadErrorKind::UnknownFormat);
         declined("format as number", replaced(R"("liqscope-snapshot")", "1"), LoadErrorKind::UnknownFormat);
         declined("newer version", replaced(R"("version":1)", R"("version":2)"),
