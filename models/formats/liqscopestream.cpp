@@ -357,6 +357,8 @@ private:
     // The value coming is inside an unknown key's value, or is one.
     bool skipping()
     {
+        if (m_depth == 0)
+            return false; // the document itself
         const Level &level = top();
         return level.frame == Frame::Skip || (level.frame != Frame::Rows && level.pending == Key::Unknown);
     }

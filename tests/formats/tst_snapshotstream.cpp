@@ -174,6 +174,10 @@ private slots:
         declined("trailing content", Base + "{}", LoadErrorKind::Syntax);
         declined("an array", "[" + Base + "]", LoadErrorKind::UnknownFormat);
         declined("null", "null", LoadErrorKind::UnknownFormat);
+        declined("a number", "7", LoadErrorKind::UnknownFormat);
+        declined("a negative number", "-7.5", LoadErrorKind::UnknownFormat);
+        declined("a string", "\"liqscope-snapshot\"", LoadErrorKind::UnknownFormat);
+        declined("a boolean", "true", LoadErrorKind::UnknownFormat);
         declined("too deep", replaced(R"("version":1,)", R"("version":1,"x":)" + QByteArray(100, '[') + ','),
                  LoadErrorKind::TooDeep);
         // 64 levels in all are allowed: the row's sides are level 6.
