@@ -46,8 +46,8 @@ constexpr std::uint32_t AllWindowKeys = ((std::uint32_t(1) << TimeWindowCount) -
 // value of an unknown key, read only for the checks parseJsonStrict makes (duplicates, depth).
 enum class Frame : std::uint8_t { Root, Windows, Sides, Breakdown, Rows, Row, Skip };
 
-// Unknown keys are compared with the others of their object one by one; an object with more is left
-// to the DOM path rather than compared in quadratic time.
+// An object's unknown keys are compared with one another one by one: an object with more than this
+// many is left to the DOM path rather than checked in quadratic time.
 constexpr std::size_t MaxUnknownKeys = 32;
 
 struct Level
