@@ -21,6 +21,23 @@ AxisTicks niceTicks(double maxValue, int targetTicks = 4);
 // Labels for money ticks ("$0", "$50M", "$1.5B") through formatUsdAxis.
 QList<QString> moneyLabels(const AxisTicks &ticks);
 
+// Ticks for a time axis, in UTC like every other time Liqscope shows (QDateTimeAxis can only show local
+// time): a round step (seconds, minutes, hours or days) so that about `targetTicks` lines fall between
+// firstMs and lastMs (ms since the epoch), each on a whole multiple of the step since 00:00 UTC, and
+// labelled "HH:mm:ss", "HH:mm" or "MM-dd HH:mm" as the step needs.
+struct TimeTicks
+{
+    qint64 stepMs = 60'000;
+    QList<qint64> values; // within [firstMs, lastMs], ascending
+    QList<QString> labels; // labels[i] goes with values[i]
+};
+
+TimeTicks niceTimeTicks(qint64 firstMs, qint64 lastMs, int targetTicks = 5);
+
+// Puts time ticks on a QCategoryAxis spanning [firstMs, lastMs] (labels on the lines). Does nothing when
+// the axis already shows them.
+void setTimeAxisTicks(QCategoryAxis *axis, const TimeTicks &ticks, qint64 firstMs, qint64 lastMs);
+
 // Puts the ticks on a value axis drawn as a QCategoryAxis (labels on the lines, zero labelled by the start
 // value). labels[i] goes with ticks.values[i]. Does nothing when the axis already shows them, so a refresh
 // with the same scale costs no relayout.

@@ -6,7 +6,6 @@
 #include "liqpalette.h"
 
 #include <QCategoryAxis>
-#include <QDateTimeAxis>
 #include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -33,7 +32,7 @@ HistoryChart::HistoryChart(QWidget *parent)
     , m_long(new QLineSeries)
     , m_short(new QLineSeries)
     , m_score(new QLineSeries)
-    , m_timeAxis(new QDateTimeAxis)
+    , m_timeAxis(new QCategoryAxis)
     , m_moneyAxis(new QCategoryAxis)
     , m_scoreAxis(new QValueAxis)
 {
@@ -67,7 +66,8 @@ HistoryChart::HistoryChart(QWidget *parent)
     m_scoreAxis->setTickCount(5);
     m_scoreAxis->setLabelFormat(QStringLiteral("%d"));
     m_scoreAxis->setGridLineVisible(false);
-    m_timeAxis->setTickCount(5);
+    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_timeAxis->setTitleText(tr("UTC"));
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 0, 4, 2));
@@ -151,11 +151,7 @@ void HistoryChart::updateAxes(double maxUsd, qint64 firstMs, qint64 lastMs)
         firstMs = middle - 30'000;
         lastMs = middle + 30'000;
     }
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(firstMs), QDateTime::fromMSecsSinceEpoch(lastMs));
-    const qint64 spanMs = lastMs - firstMs;
-    m_timeAxis->setFormat(spanMs >= 24 * 3600'000LL     ? QStringLiteral("MM-dd HH:mm")
-                              : spanMs >= 10 * 60'000LL ? QStringLiteral("HH:mm")
-                                                        : QStringLiteral("HH:mm:ss"));
+    setTimeAxisTicks(m_timeAxis, niceTimeTicks(firstMs, lastMs, 5), firstMs, lastMs);
 
     const AxisTicks ticks = niceTicks(maxUsd > 0 ? maxUsd : 1e6, 4);
     setCategoryAxisTicks(m_moneyAxis, ticks, moneyLabels(ticks));

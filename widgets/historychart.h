@@ -9,7 +9,6 @@
 
 QT_BEGIN_NAMESPACE
 class QCategoryAxis;
-class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
@@ -44,7 +43,8 @@ public:
     QList<QPointF> scorePoints() const;
     QStringList moneyAxisLabels() const;
     double moneyAxisMax() const;
-    QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+    // x in ms since the epoch, labelled in UTC.
+    QCategoryAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *scoreAxis() const { return m_scoreAxis; }
     // The hint shown while there is nothing to plot (empty when there is).
     QString emptyText() const;
@@ -61,7 +61,7 @@ private:
     QLineSeries *m_long;
     QLineSeries *m_short;
     QLineSeries *m_score;
-    QDateTimeAxis *m_timeAxis;
+    QCategoryAxis *m_timeAxis;
     QCategoryAxis *m_moneyAxis;
     QValueAxis *m_scoreAxis;
     QTimer m_refreshTimer;

@@ -1,7 +1,8 @@
+#include "chartaxis.h"
 #include "feed/snapshothistory.h"
 #include "historychart.h"
 
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTest>
@@ -59,6 +60,9 @@ private slots:
     void burstRedrawsOnceWithReplace();
     void resetAndEmptyState();
     void missingHourKeepsTheScore();
+    void niceTimeTicksAreRoundUtcTimes_data();
+    void niceTimeTicksAreRoundUtcTimes();
+    void timeAxisIsLabelledInUtc();
 };
 
 void tst_HistoryChart::pointsEqualTheRing_data()
@@ -86,8 +90,8 @@ void tst_HistoryChart::pointsEqualTheRing()
     QCOMPARE(chart.longPoints().size(), history.size()); // bounded by the ring
     expectRing(chart, history);
     // The time axis spans the ring: its oldest snapshot to its newest.
-    QCOMPARE(chart.timeAxis()->min(), history.pointAt(0).time.toLocalTime());
-    QCOMPARE(chart.timeAxis()->max(), history.pointAt(history.size() - 1).time.toLocalTime());
+    QCOMPARE(chart.timeAxis()->min(), double(history.pointAt(0).time.toMSecsSinceEpoch()));
+    QCOMPARE(chart.timeAxis()->max(), double(history.pointAt(history.size() - 1).time.toMSecsSinceEpoch()));
     // The money axis reaches the largest value plotted.
     double maxUsd = 0;
     for (const QPointF &point : chart.shortPoints() + chart.longPoints())
@@ -153,6 +157,69 @@ void tst_HistoryChart::missingHourKeepsTheScore()
     QCOMPARE(chart.longPoints().size(), 2);
     QCOMPARE(chart.scorePoints().size(), 3);
     expectRing(chart, history);
+}
+
+void tst_HistoryChart::niceTimeTicksAreRoundUtcTimes_data()
+{
+    QTest::addColumn<QDateTime>("first");
+    QTest::addColumn<QDateTime>("last");
+    QTest::addColumn<qint64>("stepMs");
+    QTest::addColumn<QStringList>("labels");
+    const QDate day(2026, 11, 20);
+    QTest::newRow("20 minutes") << QDateTime(day, QTime(14, 0), Qt::UTC)
+                                << QDateTime(day, QTime(14, 20), Qt::UTC) << qint64(300'000)
+                                << QStringList{u"14:00"_qs, u"14:05"_qs, u"14:10"_qs, u"14:15"_qs,
+                                               u"14:20"_qs};
+    QTest::newRow("45 seconds, off the minute")
+        << QDateTime(day, QTime(14, 0, 7), Qt::UTC) << QDateTime(day, QTime(14, 0, 52), Qt::UTC)
+        << qint64(10'000)
+        << QStringList{u"14:00:10"_qs, u"14:00:20"_qs, u"14:00:30"_qs, u"14:00:40"_qs, u"14:00:50"_qs};
+    QTest::newRow("3 hours") << QDateTime(day, QTime(13, 47), Qt::UTC)
+                             << QDateTime(day, QTime(16, 47), Qt::UTC) << qint64(3'600'000)
+                             << QStringList{u"14:00"_qs, u"15:00"_qs, u"16:00"_qs};
+    QTest::newRow("2 days") << QDateTime(day, QTime(14, 0), Qt::UTC)
+                            << QDateTime(day.addDays(2), QTime(14, 0), Qt::UTC) << qint64(12 * 3'600'000)
+                            << QStringList{u"11-21 00:00"_qs, u"11-21 12:00"_qs, u"11-22 00:00"_qs,
+                                           u"11-22 12:00"_qs};
+}
+
+void tst_HistoryChart::niceTimeTicksAreRoundUtcTimes()
+{
+    QFETCH(QDateTime, first);
+    QFETCH(QDateTime, last);
+    QFETCH(qint64, stepMs);
+    QFETCH(QStringList, labels);
+    const TimeTicks ticks = niceTimeTicks(first.toMSecsSinceEpoch(), last.toMSecsSinceEpoch(), 5);
+    QCOMPARE(ticks.stepMs, stepMs);
+    QCOMPARE(QStringList(ticks.labels), labels);
+    QCOMPARE(ticks.values.size(), ticks.labels.size());
+    for (qint64 value : ticks.values) {
+        QCOMPARE(value % stepMs, 0);
+        QVERIFY(value >= first.toMSecsSinceEpoch() && value <= last.toMSecsSinceEpoch());
+    }
+}
+
+void tst_HistoryChart::timeAxisIsLabelledInUtc()
+{
+    // India is 5:30 ahead of UTC: a label in local time could not fall on a UTC quarter hour.
+    const QByteArray savedTz = qgetenv("TZ");
+    qputenv("TZ", "Asia/Kolkata");
+    tzset();
+    SnapshotHistory history(100);
+    HistoryChart chart;
+    chart.setHistory(&history);
+    for (int minute = 0; minute <= 30; minute += 2)
+        QVERIFY(history.append(snapshotAt(minute, 2e6, 5e6)));
+    chart.refreshNow();
+    const QStringList labels = chart.timeAxis()->categoriesLabels();
+    if (savedTz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", savedTz);
+    tzset();
+    // 14:00 to 14:30 UTC every 10 minutes; 14:00 is the axis edge itself.
+    QCOMPARE(labels, (QStringList{u"14:10"_qs, u"14:20"_qs, u"14:30"_qs}));
+    QCOMPARE(chart.timeAxis()->titleText(), u"UTC"_qs);
 }
 
 QTEST_MAIN(tst_HistoryChart)
