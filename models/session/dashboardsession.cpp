@@ -4,6 +4,7 @@
 #include "itemmodels/breakdowntablemodel.h"
 #include "itemmodels/windowtablemodel.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,6 +37,17 @@ void DashboardSession::openFile(const QString &path)
     m_pendingToken = token;
     if (!wasLoading)
         emit loadingChanged(true);
+
+    // A small file is read on this thread, from the event loop: handing it to a worker costs more than
+    // the read itself, and on a busy machine waiting for the worker to be scheduled doubled the
+    // start-up. Either way the result arrives through the event loop, after openFile() has returned.
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() <= InlineLoadMaxBytes) {
+        QMetaObject::invokeMethod(
+            this, [this, token, path] { finishLoad(token, path, SnapshotFile::load(path)); },
+            Qt::QueuedConnection);
+        return;
+    }
 
     // The watcher is a child of the session, so a session destroyed mid-load never sees the result; the
     // worker only touches its own copy of the path.

@@ -66,7 +66,8 @@ class tst_DashboardSession final : public QObject
 
 private slots:
     void initTestCase();
-    void openFileLoadsOffTheGuiThread();
+    void openFileReportsThroughTheEventLoop_data();
+    void openFileReportsThroughTheEventLoop();
     void newerRequestWins_data();
     void newerRequestWins();
     void failedLoadKeepsEverything_data();
@@ -103,8 +104,26 @@ void tst_DashboardSession::initTestCase()
     QVERIFY(QFile::exists(samplePath()));
 }
 
-void tst_DashboardSession::openFileLoadsOffTheGuiThread()
+void tst_DashboardSession::openFileReportsThroughTheEventLoop_data()
 {
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<bool>("onWorker");
+    QTest::newRow("small file, read in the event loop") << 0 << false;
+    QTest::newRow("large file, read on a worker") << int(DashboardSession::InlineLoadMaxBytes) << true;
+}
+
+void tst_DashboardSession::openFileReportsThroughTheEventLoop()
+{
+    QFETCH(int, padding);
+    QFETCH(bool, onWorker);
+    QByteArray bytes;
+    {
+        QFile file(samplePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        bytes = file.readAll() + QByteArray(padding, ' ');
+    }
+    const QString path = writeFile(u"report.liqscope"_qs, bytes);
+    QThreadPool::globalInstance()->waitForDone(10000);
     DashboardSession session;
     QAbstractItemModelTester windows(session.windowModel(),
                                      QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -112,20 +131,22 @@ void tst_DashboardSession::openFileLoadsOffTheGuiThread()
     QSignalSpy opened(&session, &DashboardSession::fileOpened);
     QSignalSpy loading(&session, &DashboardSession::loadingChanged);
 
-    session.openFile(samplePath());
-    // Nothing happens synchronously: the read runs on a worker and reports through the event loop.
+    session.openFile(path);
+    // Nothing happens synchronously: the result comes through the event loop.
     QVERIFY(session.isLoading());
+    if (!onWorker) // no thread for a small file (a large one may already be done: not checked)
+        QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
     QCOMPARE(changed.count(), 0);
     QVERIFY(!session.hasSnapshot());
 
     QVERIFY(changed.wait(10000));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(opened.count(), 1);
-    QCOMPARE(opened.at(0).at(0).toString(), samplePath());
+    QCOMPARE(opened.at(0).at(0).toString(), path);
     QCOMPARE(loading.count(), 2);
     QVERIFY(!session.isLoading());
     QVERIFY(session.hasSnapshot());
-    QCOMPARE(session.origin(), samplePath());
+    QCOMPARE(session.origin(), path);
     QCOMPARE(session.snapshot().totals.at(TimeWindow::H24).shortUsd, 330700000.0);
     QCOMPARE(session.windowModel()->rowCount(), 4);
     QCOMPARE(session.windowModel()->index(3, WindowTableModel::Total).data().toString(), u"$397.04M"_qs);
