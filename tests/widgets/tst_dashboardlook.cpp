@@ -33,7 +33,7 @@ QImage grabInWindow(QWidget *child, const QSize &size)
     window.resize(size);
     window.show();
     QCoreApplication::processEvents();
-    const QImage image = window.grab().toImage();
+    QImage image = window.grab().toImage();
     child->setParent(nullptr);
     return image;
 }
