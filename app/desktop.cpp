@@ -7,6 +7,7 @@
 #include "pngexport.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -138,6 +139,13 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
         window.resize(options.screenshotSize);
         return takeScreenshot(app, window, path, options);
     }
+    // A logout, `kill` or Ctrl-C in the launching terminal closes the window as the user would: the
+    // settings are saved and the demo feed is stopped.
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &window, [&window] {
+        window.close();
+        QCoreApplication::quit(); // also ends a modal dialog's loop, and any other open window
+    });
     window.show();
     QString error;
     if (!startSource(window, options, path, &error))

@@ -2,6 +2,7 @@
 // Liqscope snapshot format and the CoinGlass v4 liquidation endpoints.
 #include "feedserver.h"
 #include "formats/snapshotfile.h"
+#include "terminationsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -141,6 +142,12 @@ int main(int argc, char *argv[])
     const QString host = config.host.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(config.host.toString())
         : config.host.toString();
+    // Ctrl-C or kill: stop listening and exit 0, with the server's destructor run.
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &app, [&err](int signalNumber) {
+        err << "liqscope-feed: stopping on " << TerminationSignals::name(signalNumber) << Qt::endl;
+        QCoreApplication::quit();
+    });
     out << "listening on http://" << host << ':' << listening
         << Qt::endl; // endl flushes: readers wait for it
     return app.exec();

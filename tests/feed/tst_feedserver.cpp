@@ -4,9 +4,13 @@
 #include "feed/marketsimulator.h"
 #include "formats/snapshotwriter.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace Liq;
 
@@ -55,6 +59,8 @@ private slots:
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void demoProcessReportsMissingProgram();
+    void stopsCleanlyOnSignal_data();
+    void stopsCleanlyOnSignal();
 
 private:
     // Starts liqscope-feed with these arguments (after --port 0) and returns its base URL.
@@ -249,6 +255,34 @@ void tst_FeedServer::demoProcessReportsMissingProgram()
     process.start();
     QVERIFY(failed.wait(5000));
     QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("cannot start the demo feed")));
+}
+
+void tst_FeedServer::stopsCleanlyOnSignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("SIGTERM") << int(SIGTERM) << QStringLiteral("SIGTERM");
+    QTest::newRow("SIGINT") << int(SIGINT) << QStringLiteral("SIGINT");
+}
+
+void tst_FeedServer::stopsCleanlyOnSignal()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(QString, name);
+    QProcess feed;
+    feed.start(Program, {QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY2(feed.waitForStarted(10'000), qPrintable(feed.errorString()));
+    // The address line comes after the handlers are in place.
+    while (!feed.canReadLine())
+        QVERIFY2(feed.waitForReadyRead(10'000), "liqscope-feed printed no address");
+    QVERIFY(feed.readLine().startsWith("listening on http://127.0.0.1:"));
+
+    QCOMPARE(::kill(pid_t(feed.processId()), signalNumber), 0);
+    QVERIFY(feed.waitForFinished(10'000));
+    QCOMPARE(feed.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(feed.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(feed.readAllStandardError()).trimmed(),
+             QStringLiteral("liqscope-feed: stopping on ") + name);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedServer)
