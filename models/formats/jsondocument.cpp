@@ -12,15 +12,9 @@ namespace {
 
 // Builds the DOM from nlohmann's SAX events (the parser itself keeps its own explicit stack), so
 // no amount of nesting can recurse, and enforces what nlohmann's DOM builder does not.
-class StrictDomBuilder
+class StrictDomBuilder : public JsonSaxTypes
 {
 public:
-    using number_integer_t = Json::number_integer_t;
-    using number_unsigned_t = Json::number_unsigned_t;
-    using number_float_t = Json::number_float_t;
-    using string_t = Json::string_t;
-    using binary_t = Json::binary_t;
-
     StrictDomBuilder(std::string_view text, JsonPositions positions, int maxDepth)
         : m_text(text)
         , m_positions(positions)

@@ -11,6 +11,16 @@ namespace Formats {
 
 using Json = nlohmann::json;
 
+// The value types named by nlohmann's SAX interface, for our SAX handlers to inherit.
+struct JsonSaxTypes
+{
+    using number_integer_t = Json::number_integer_t;
+    using number_unsigned_t = Json::number_unsigned_t;
+    using number_float_t = Json::number_float_t;
+    using string_t = Json::string_t;
+    using binary_t = Json::binary_t;
+};
+
 inline constexpr int MaxJsonDepth = 64;
 
 // clang-tidy's bugprone-exception-escape follows nlohmann::json's destructor into its internal

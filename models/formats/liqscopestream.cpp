@@ -122,15 +122,9 @@ Key keyIn(Frame frame, std::string_view name)
 // nlohmann's SAX events fill the snapshot. Every handler returns false (which stops the parser)
 // on anything parseJsonStrict or readLiqscopeSnapshot would refuse, and on what this reader leaves
 // to them. The values of unknown keys are skipped, as readLiqscopeSnapshot ignores them.
-class SnapshotStream
+class SnapshotStream : public JsonSaxTypes
 {
 public:
-    using number_integer_t = Json::number_integer_t;
-    using number_unsigned_t = Json::number_unsigned_t;
-    using number_float_t = Json::number_float_t;
-    using string_t = Json::string_t;
-    using binary_t = Json::binary_t;
-
     explicit SnapshotStream(NameTable *names)
         : m_names(names)
     { }
