@@ -88,7 +88,13 @@ QString helpText()
     QCommandLineParser parser;
     OptionSet options;
     options.addTo(parser);
-    return parser.helpText() + QLatin1Char('\n') + exitCodesText();
+    // Qt names the program after argv[0] (or "<executable_name>" before an application object exists);
+    // the usage line names the command as users type it, wherever it was started from.
+    QString text = parser.helpText();
+    const qsizetype programEnd = text.indexOf(QLatin1String(" [options]"));
+    if (text.startsWith(QLatin1String("Usage: ")) && programEnd > 0)
+        text.replace(0, programEnd, QStringLiteral("Usage: liqscope"));
+    return text + QLatin1Char('\n') + exitCodesText();
 }
 
 QString versionText()

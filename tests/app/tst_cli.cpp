@@ -233,6 +233,8 @@ private slots:
     {
         const Run help = runLiqscope({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, int(Success));
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: liqscope [options] [FILE]\n")),
+                 qPrintable(help.out.section(u'\n', 0, 0)));
         QVERIFY(help.out.contains(QStringLiteral("--summary")));
         QVERIFY(help.out.contains(QStringLiteral("Exit status")));
         const Run version = runLiqscope({QStringLiteral("--version")});
