@@ -41,13 +41,14 @@ int main(int argc, char **argv)
     options.intervalMs = intervalSeconds * 1000;
     client.setOptions(options);
     int received = 0;
+    QObject scope; // context of both connections below: they end before the locals they capture
     QObject::connect(
-        &client, &FeedClient::snapshotReceived, window.session(),
+        &client, &FeedClient::snapshotReceived, &scope,
         [&](const LiquidationSnapshot &snapshot, const QStringList &warnings, const QString &origin) {
             ++received;
             window.session()->setSnapshot(snapshot, warnings, origin);
         });
-    QTimer::singleShot(10'000, &app, [&] {
+    QTimer::singleShot(10'000, &scope, [&] {
         if (received == 0) {
             err << "bench_idlefeed: no snapshot from " << arguments.at(1)
                 << " within 10 s: " << client.lastError().message << Qt::endl;

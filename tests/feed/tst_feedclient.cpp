@@ -317,7 +317,8 @@ void tst_FeedClient::backoffGrowsWithFailures()
     m_server->setReply(FaultServer::status(500));
     client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
     QList<qint64> delays;
-    connect(&client, &FeedClient::stateChanged, this, [&delays](const FeedStatus &status) {
+    QObject scope; // the connection's context: it ends before `delays` does
+    connect(&client, &FeedClient::stateChanged, &scope, [&delays](const FeedStatus &status) {
         if (status.state == FeedState::Retrying)
             delays.append(QDateTime::currentDateTimeUtc().msecsTo(status.nextAttemptAt));
     });

@@ -36,7 +36,8 @@ void tst_FeedSecrets::keyNeverInMessagesOrSnapshots()
     client.setOptions(options);
     client.setEndpoint(FeedEndpoint::coinGlass(server.url(QString()), Key));
     QStringList seen;
-    connect(&client, &FeedClient::stateChanged, this, [&seen](const FeedStatus &status) {
+    QObject scope; // the connection's context: it ends before `seen` does, even on an early return
+    connect(&client, &FeedClient::stateChanged, &scope, [&seen](const FeedStatus &status) {
         seen.append(status.describe(QDateTime::currentDateTimeUtc()));
     });
 
@@ -86,8 +87,9 @@ void tst_FeedSecrets::urlSecretsAreNotShown()
     secretUrl.setUserInfo(QStringLiteral("me:pa55"));
     FeedClient client;
     QString origin;
+    QObject scope; // the connection's context: it ends before `origin` does
     connect(
-        &client, &FeedClient::snapshotReceived, this,
+        &client, &FeedClient::snapshotReceived, &scope,
         [&origin](const LiquidationSnapshot &, const QStringList &, const QString &from) { origin = from; });
     client.setEndpoint(FeedEndpoint::snapshotUrl(secretUrl));
     client.start();

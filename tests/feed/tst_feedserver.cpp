@@ -208,7 +208,8 @@ void tst_FeedServer::replayServesFilesInTurn()
     client.setOptions(fastOptions());
     client.setEndpoint(FeedEndpoint::snapshotUrl(process.snapshotUrl()));
     QList<QDateTime> seen;
-    connect(&client, &FeedClient::snapshotReceived, this,
+    QObject scope; // the connection's context: it ends before `seen` does
+    connect(&client, &FeedClient::snapshotReceived, &scope,
             [&seen](const LiquidationSnapshot &snapshot) { seen.append(snapshot.asOf); });
     client.start();
     for (int i = 1; i <= 3; ++i) {
