@@ -3,6 +3,7 @@
 #include "analysis/marketsummary.h"
 #include "feed/feedfetch.h"
 #include "formats/snapshotfile.h"
+#include "live/endpointpolicy.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -27,6 +28,9 @@ struct OptionSet
     QCommandLineOption interval{QStringLiteral("interval"),
                                 QStringLiteral("Feed polling interval in seconds (minimum 1, default 10)."),
                                 QStringLiteral("S"), QStringLiteral("10")};
+    QCommandLineOption allowPlainHttp{
+        QStringLiteral("allow-plain-http"),
+        QStringLiteral("Allow plain http:// to a host other than this computer (unencrypted).")};
     QCommandLineOption demo{QStringLiteral("demo"),
                             QStringLiteral("Start the local demo feed (liqscope-feed) and watch it live.")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -46,7 +50,8 @@ struct OptionSet
         parser.setApplicationDescription(
             QStringLiteral("Liqscope: long and short liquidations over the last 1h, 4h, 12h and 24h, "
                            "the squeeze signal they make, and what it means for the market."));
-        parser.addOptions({summary, format, feed, interval, demo, screenshot, size, help, version});
+        parser.addOptions(
+            {summary, format, feed, interval, allowPlainHttp, demo, screenshot, size, help, version});
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
             QStringLiteral(
@@ -74,6 +79,32 @@ std::optional<QSize> parseSize(const QString &text)
     if (!okWidth || !okHeight || width < 320 || height < 240 || width > 7680 || height > 4320)
         return std::nullopt;
     return QSize(width, height);
+}
+
+// --feed, --interval and --allow-plain-http: the URL is checked by the one endpoint policy here, so a
+// scheme or host that the client would refuse is a usage error before anything starts.
+bool parseLiveOptions(const QCommandLineParser &parser, const OptionSet &set, Options *options,
+                      QString *error)
+{
+    bool intervalOk = false;
+    const int seconds = parser.value(set.interval).toInt(&intervalOk);
+    if (!intervalOk || seconds < 1 || seconds > 86400) {
+        *error = QStringLiteral("--interval takes whole seconds from 1 to 86400, not '%1'.")
+                     .arg(parser.value(set.interval));
+        return false;
+    }
+    options->live.intervalMs = seconds * 1000;
+    options->live.allowPlain = parser.isSet(set.allowPlainHttp);
+    if (!parser.isSet(set.feed))
+        return true;
+    const QUrl url = EndpointPolicy::fromUserInput(parser.value(set.feed), EndpointPolicy::Transport::Http);
+    if (const auto refused
+        = EndpointPolicy::refusal(url, EndpointPolicy::Transport::Http, options->live.allowPlain)) {
+        *error = QStringLiteral("--feed: %1.").arg(*refused);
+        return false;
+    }
+    options->endpoint = SnapshotUrlEndpoint{url};
+    return true;
 }
 
 } // namespace
@@ -140,15 +171,8 @@ ParsedArguments parseArguments(const QStringList &arguments)
         return result;
     }
 
-    bool intervalOk = false;
-    options.feedIntervalSeconds = parser.value(set.interval).toInt(&intervalOk);
-    if (!intervalOk || options.feedIntervalSeconds < 1 || options.feedIntervalSeconds > 86400) {
-        result.error = QStringLiteral("--interval takes whole seconds from 1 to 86400, not '%1'.")
-                           .arg(parser.value(set.interval));
+    if (!parseLiveOptions(parser, set, &options, &result.error))
         return result;
-    }
-
-    options.feedUrl = parser.value(set.feed);
     options.demo = parser.isSet(set.demo);
     options.screenshotPath = parser.value(set.screenshot);
     const auto size = parseSize(parser.value(set.size));
@@ -169,11 +193,11 @@ ParsedArguments parseArguments(const QStringList &arguments)
         result.error = QStringLiteral("--format only applies to --summary.");
         return result;
     }
-    if (!options.feedUrl.isEmpty() && !options.snapshotPath.isEmpty()) {
+    if (options.endpoint && !options.snapshotPath.isEmpty()) {
         result.error = QStringLiteral("Give either a FILE or --feed, not both.");
         return result;
     }
-    if (options.demo && (!options.feedUrl.isEmpty() || !options.snapshotPath.isEmpty())) {
+    if (options.demo && (options.endpoint || !options.snapshotPath.isEmpty())) {
         result.error = QStringLiteral("--demo starts its own feed: give no FILE and no --feed with it.");
         return result;
     }
@@ -186,14 +210,10 @@ namespace {
 // Returns the exit code to use when loading failed, Success otherwise.
 int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
 {
-    if (!options.feedUrl.isEmpty()) {
-        const QUrl url = QUrl::fromUserInput(options.feedUrl);
-        if (!url.isValid() || url.scheme().isEmpty()) {
-            err << QStringLiteral("liqscope: '%1' is not a feed URL.").arg(options.feedUrl) << Qt::endl;
-            return UsageError;
-        }
-        FeedOptions feedOptions;
-        const FeedFetchResult fetched = fetchOnce(FeedEndpoint::snapshotUrl(url), feedOptions);
+    if (options.endpoint) {
+        const FeedFetchResult fetched
+            = std::visit([&options](const auto &endpoint) { return fetchOnce(endpoint, options.live); },
+                         *options.endpoint);
         if (!fetched.ok()) {
             err << fetched.load.error.message << Qt::endl;
             return FeedError;

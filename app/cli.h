@@ -1,8 +1,13 @@
 #pragma once
 
+#include "live/liveendpoint.h"
+#include "live/liveoptions.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QTextStream;
 
@@ -19,8 +24,8 @@ struct Options
     Mode mode = Mode::Desktop;
     SummaryFormat format = SummaryFormat::Text;
     QString snapshotPath; // empty: the bundled sample
-    QString feedUrl;
-    int feedIntervalSeconds = 10;
+    std::optional<LiveEndpoint> endpoint; // --feed URL, checked by the endpoint policy
+    LiveOptions live; // --interval, --allow-plain-http
     bool demo = false;
     QString screenshotPath;
     QSize screenshotSize{1280, 800};

@@ -1,8 +1,8 @@
 #include "desktop.h"
 
 #include "errorbanner.h"
-#include "feed/feedtypes.h"
 #include "formats/fileio.h"
+#include "live/livestatus.h"
 #include "mainwindow.h"
 #include "pngexport.h"
 #include "session/dashboardsession.h"
@@ -36,23 +36,17 @@ QIcon applicationIcon()
 // How long a --screenshot of a feed waits for its first snapshot.
 constexpr int FirstSnapshotTimeoutMs = 10'000;
 
-// Starts what the options ask for: a feed, the demo feed, or a file (the bundled sample by default).
-// False with *error when the feed URL cannot be used.
-bool startSource(MainWindow &window, const DesktopOptions &options, const QString &path, QString *error)
+// Starts what the options ask for: a live source, the demo feed, or a file (the bundled sample by
+// default). The endpoint was checked by the endpoint policy when the command line was parsed; a
+// source that still refuses says so through its status.
+void startSource(MainWindow &window, const DesktopOptions &options, const QString &path)
 {
-    if (!options.feedUrl.isEmpty()) {
-        const QUrl url = QUrl::fromUserInput(options.feedUrl);
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
-            *error = QStringLiteral("'%1' is not an http:// or https:// feed URL.").arg(options.feedUrl);
-            return false;
-        }
-        window.connectFeedUrl(url, options.feedIntervalSeconds);
-    } else if (options.demo) {
-        window.startDemo(options.feedIntervalSeconds);
-    } else {
+    if (options.endpoint)
+        window.connectFeed(*options.endpoint, options.live);
+    else if (options.demo)
+        window.startDemo(options.live);
+    else
         window.openFile(path);
-    }
-    return true;
 }
 
 // Starts the source, waits for its first data (a feed: at most FirstSnapshotTimeoutMs), renders the
@@ -72,13 +66,13 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
         failure = message;
         loop.quit();
     });
-    QObject::connect(window.liveSession(), &LiveSession::statusChanged, &loop, [&](const FeedStatus &status) {
-        if (status.state == FeedState::Error) {
+    QObject::connect(window.liveSession(), &LiveSession::statusChanged, &loop, [&](const LiveStatus &status) {
+        if (status.state == LiveState::Error) {
             failure = status.describe(QDateTime::currentDateTimeUtc());
             loop.quit();
         }
     });
-    const bool live = !options.feedUrl.isEmpty() || options.demo;
+    const bool live = options.endpoint || options.demo;
     if (live) {
         QTimer::singleShot(FirstSnapshotTimeoutMs, &loop, [&] {
             failure = QStringLiteral("no snapshot from the feed within %1 s: %2")
@@ -87,10 +81,7 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
             loop.quit();
         });
     }
-    if (!startSource(window, options, snapshotPath, &failure)) {
-        err << "liqscope: " << failure << Qt::endl;
-        return 1;
-    }
+    startSource(window, options, snapshotPath);
     loop.exec();
     if (!failure.isEmpty() || !window.session()->hasSnapshot()) {
         err << "liqscope: " << failure << Qt::endl;
@@ -147,9 +138,7 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
         QCoreApplication::quit(); // also ends a modal dialog's loop, and any other open window
     });
     window.show();
-    QString error;
-    if (!startSource(window, options, path, &error))
-        window.errorBanner()->showMessage(error);
+    startSource(window, options, path);
     return app.exec();
 }
 

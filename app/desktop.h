@@ -1,6 +1,11 @@
 #pragma once
+#include "live/liveendpoint.h"
+#include "live/liveoptions.h"
+
 #include <QSize>
 #include <QString>
+
+#include <optional>
 class QApplication;
 namespace Liq {
 struct DesktopOptions
@@ -8,9 +13,9 @@ struct DesktopOptions
     QString snapshotPath; // open this file at start (empty: the bundled sample)
     QString screenshotPath; // non-empty: render the main window to this PNG and exit (0 ok, 1 load error)
     QSize screenshotSize{1280, 800};
-    QString feedUrl; // later: live feed (the feed helper/lead wire it); ignore for now
-    int feedIntervalSeconds = 10;
-    bool demo = false; // later: start the demo feed
+    std::optional<LiveEndpoint> endpoint; // watch this live source at start (checked by the CLI)
+    LiveOptions live; // its options, and the demo feed's
+    bool demo = false; // start liqscope-feed on a free local port and watch it
 };
 int runDesktop(QApplication &app, const DesktopOptions &options);
 } // namespace Liq

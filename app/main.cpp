@@ -65,8 +65,8 @@ int main(int argc, char **argv)
     desktop.snapshotPath = options.snapshotPath;
     desktop.screenshotPath = options.screenshotPath;
     desktop.screenshotSize = options.screenshotSize;
-    desktop.feedUrl = options.feedUrl;
-    desktop.feedIntervalSeconds = options.feedIntervalSeconds;
+    desktop.endpoint = options.endpoint;
+    desktop.live = options.live;
     desktop.demo = options.demo;
     return Liq::runDesktop(app, desktop);
 #else

@@ -2,7 +2,6 @@
 
 #include "card.h"
 #include "errorbanner.h"
-#include "feed/snapshothistory.h"
 #include "formats/fileio.h"
 #include "formats/snapshotfile.h"
 #include "historychart.h"
@@ -14,6 +13,7 @@
 #include "selectablelabel.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "session/snapshothistory.h"
 #include "sessionstatus.h"
 #include "squeezegauge.h"
 #include "summarypanel.h"

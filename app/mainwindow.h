@@ -1,6 +1,7 @@
 #pragma once
 
 #include "desktopsettings.h"
+#include "live/liveendpoint.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -18,9 +19,8 @@ class ErrorBanner;
 class HistoryChart;
 class LiveBadge;
 class LiveSession;
-struct FeedEndpoint;
-struct FeedOptions;
-struct FeedStatus;
+struct LiveOptions;
+struct LiveStatus;
 class KpiStrip;
 class SessionStatus;
 class SqueezeGauge;
@@ -62,11 +62,9 @@ public:
     // Made on first use (the history tab shown first, or asked for here); it reads the whole history then.
     HistoryChart *historyChart();
     QTabWidget *chartTabs() const { return m_chartTabs; }
-    void connectFeed(const FeedEndpoint &endpoint, const FeedOptions &options);
-    // A snapshot URL polled every intervalSeconds (--feed URL --interval S).
-    void connectFeedUrl(const QUrl &url, int intervalSeconds);
+    void connectFeed(const LiveEndpoint &endpoint, const LiveOptions &options);
     // Starts liqscope-feed and watches it (--demo); a failure to start shows the banner.
-    void startDemo(int intervalSeconds);
+    void startDemo(const LiveOptions &options);
     bool saveHistoryTo(const QString &path);
     // Shows the newest snapshot of the file and fills the history chart; bad lines go to the banner.
     void openHistoryFrom(const QString &path);
@@ -91,7 +89,7 @@ private:
     void rebuildRecentMenu();
     void createLiveActions();
     void addLiveMenus(QMenu *file, QMenu *view);
-    void onFeedStatus(const FeedStatus &status);
+    void onFeedStatus(const LiveStatus &status);
     void onLiveSource(const QString &source);
     void updateLiveActions();
     void showConnectDialog();

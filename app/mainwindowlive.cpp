@@ -3,13 +3,12 @@
 #include "connectdialog.h"
 #include "errorbanner.h"
 #include "feed/apikeystore.h"
-#include "feed/feedclient.h"
-#include "feed/snapshothistory.h"
 #include "historychart.h"
 #include "livebadge.h"
 #include "mainwindow.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "session/snapshothistory.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -53,7 +52,7 @@ void MainWindow::createLiveActions()
     m_pauseAction = new QAction(tr("&Pause"), this);
     m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_pauseAction, &QAction::triggered, this, [this] {
-        if (m_live->status().state == FeedState::Paused)
+        if (m_live->status().state == LiveState::Paused)
             m_live->resume();
         else
             m_live->pause();
@@ -100,22 +99,13 @@ void MainWindow::addLiveMenus(QMenu *file, QMenu *view)
     view->addAction(m_refreshAction);
 }
 
-void MainWindow::connectFeed(const FeedEndpoint &endpoint, const FeedOptions &options)
+void MainWindow::connectFeed(const LiveEndpoint &endpoint, const LiveOptions &options)
 {
     m_live->connectTo(endpoint, options);
 }
 
-void MainWindow::connectFeedUrl(const QUrl &url, int intervalSeconds)
+void MainWindow::startDemo(const LiveOptions &options)
 {
-    FeedOptions options;
-    options.intervalMs = std::max(1, intervalSeconds) * 1000;
-    connectFeed(FeedEndpoint::snapshotUrl(url), options);
-}
-
-void MainWindow::startDemo(int intervalSeconds)
-{
-    FeedOptions options;
-    options.intervalMs = std::max(1, intervalSeconds) * 1000;
     m_live->startDemo(options);
 }
 
@@ -131,15 +121,15 @@ void MainWindow::onLiveSource(const QString &source)
     updateLiveActions();
 }
 
-void MainWindow::onFeedStatus(const FeedStatus &status)
+void MainWindow::onFeedStatus(const LiveStatus &status)
 {
     m_liveBadge->setStatus(status);
     // A feed that cannot go on says why in the banner; the data on screen stays as it is.
-    if (status.state == FeedState::Error) {
+    if (status.state == LiveState::Error) {
         m_banner->showMessage(tr("The feed stopped: %1").arg(status.message));
         m_bannerFromFeed = true;
     } else if (m_bannerFromFeed
-               && (status.state == FeedState::Live || status.state == FeedState::Unchanged)) {
+               && (status.state == LiveState::Live || status.state == LiveState::Unchanged)) {
         m_banner->dismiss();
         m_bannerFromFeed = false;
     }
@@ -153,11 +143,11 @@ void MainWindow::updateLiveActions()
     const QString source = m_live->sourceText();
     m_liveSource->setVisible(!source.isEmpty() && source != m_session->origin());
     const bool connected = m_live->isConnected();
-    const FeedState state = m_live->status().state;
-    m_refreshAction->setEnabled(connected && state != FeedState::Paused);
+    const LiveState state = m_live->status().state;
+    m_refreshAction->setEnabled(connected && state != LiveState::Paused);
     m_pauseAction->setEnabled(connected);
-    m_pauseAction->setText(state == FeedState::Paused ? tr("&Resume") : tr("&Pause"));
-    m_pauseAction->setToolTip(state == FeedState::Paused ? tr("Poll the feed again")
+    m_pauseAction->setText(state == LiveState::Paused ? tr("&Resume") : tr("&Pause"));
+    m_pauseAction->setToolTip(state == LiveState::Paused ? tr("Poll the feed again")
                                                          : tr("Stop polling for now"));
     m_disconnectAction->setEnabled(connected || m_live->isDemoRunning());
     m_saveHistoryAction->setEnabled(!m_live->history()->isEmpty());

@@ -1,7 +1,7 @@
 #include "connectdialog.h"
 
-#include "feed/feedpolicy.h"
 #include "liqpalette.h"
+#include "live/endpointpolicy.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,7 +23,7 @@ const QString CoinGlassUrlKey = QStringLiteral("feed/coinGlassUrl");
 const QString ViewKey = QStringLiteral("feed/coinGlassView");
 const QString ExchangeKey = QStringLiteral("feed/exchange");
 const QString IntervalKey = QStringLiteral("feed/intervalSeconds");
-const QString PlainHttpKey = QStringLiteral("feed/allowPlainHttp");
+const QString PlainHttpKey = QStringLiteral("feed/allowPlain");
 
 QUrl parsedUrl(const QString &text)
 {
@@ -34,7 +34,7 @@ QUrl parsedUrl(const QString &text)
 QString storableUrl(const QString &text)
 {
     const QUrl url = parsedUrl(text);
-    return url.isValid() ? FeedPolicy::displayOrigin(url) : QString();
+    return url.isValid() ? EndpointPolicy::displayOrigin(url) : QString();
 }
 
 } // namespace
@@ -53,8 +53,8 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent)
     , m_error(new QLabel)
 {
     setWindowTitle(tr("Connect to Feed"));
-    m_kind->addItem(tr("Snapshot URL"), int(FeedSourceKind::SnapshotUrl));
-    m_kind->addItem(tr("CoinGlass API"), int(FeedSourceKind::CoinGlass));
+    m_kind->addItem(tr("Snapshot URL"), int(Kind::SnapshotUrl));
+    m_kind->addItem(tr("CoinGlass API"), int(Kind::CoinGlass));
     m_url->setPlaceholderText(QStringLiteral("https://example.com/liquidations.liqscope"));
     m_url->setClearButtonEnabled(true);
     m_key->setEchoMode(QLineEdit::Password);
@@ -108,7 +108,7 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent)
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         // Each kind keeps its own URL, so switching back and forth loses nothing.
-        if (kind() == FeedSourceKind::CoinGlass) {
+        if (kind() == Kind::CoinGlass) {
             m_snapshotUrlText = m_url->text();
             m_url->setText(m_coinGlassUrlText);
         } else {
@@ -121,41 +121,36 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent)
     updateEnabled();
 }
 
-QUrl ConnectDialog::defaultCoinGlassUrl()
+ConnectDialog::Kind ConnectDialog::kind() const
 {
-    return QUrl(QStringLiteral("https://open-api-v4.coinglass.com"));
-}
-
-FeedSourceKind ConnectDialog::kind() const
-{
-    return FeedSourceKind(m_kind->currentData().toInt());
+    return Kind(m_kind->currentData().toInt());
 }
 
 void ConnectDialog::updateEnabled()
 {
-    const bool coinGlass = kind() == FeedSourceKind::CoinGlass;
+    const bool coinGlass = kind() == Kind::CoinGlass;
     m_key->setEnabled(coinGlass);
     m_rememberKey->setEnabled(coinGlass && !ApiKeyStore::environmentHasKey());
     m_view->setEnabled(coinGlass);
     m_exchange->setEnabled(coinGlass && CoinGlassView(m_view->currentData().toInt()) == CoinGlassView::Coins);
-    m_url->setPlaceholderText(coinGlass ? defaultCoinGlassUrl().toString()
+    m_url->setPlaceholderText(coinGlass ? CoinGlassEndpoint::defaultBaseUrl().toString()
                                         : QStringLiteral("https://example.com/liquidations.liqscope"));
 }
 
-FeedEndpoint ConnectDialog::endpoint() const
+LiveEndpoint ConnectDialog::endpoint() const
 {
     const QUrl url = parsedUrl(m_url->text());
-    if (kind() == FeedSourceKind::SnapshotUrl)
-        return FeedEndpoint::snapshotUrl(url);
-    return FeedEndpoint::coinGlass(url, m_key->text().trimmed(), CoinGlassView(m_view->currentData().toInt()),
-                                   m_exchange->text().trimmed());
+    if (kind() == Kind::SnapshotUrl)
+        return SnapshotUrlEndpoint{url};
+    return CoinGlassEndpoint{url, m_key->text().trimmed(), CoinGlassView(m_view->currentData().toInt()),
+                             m_exchange->text().trimmed()};
 }
 
-FeedOptions ConnectDialog::options() const
+LiveOptions ConnectDialog::options() const
 {
-    FeedOptions options;
+    LiveOptions options;
     options.intervalMs = m_interval->value() * 1000;
-    options.allowPlainHttp = m_allowPlainHttp->isChecked();
+    options.allowPlain = m_allowPlainHttp->isChecked();
     return options;
 }
 
@@ -164,18 +159,11 @@ QString ConnectDialog::validationError() const
     const QString text = m_url->text().trimmed();
     if (text.isEmpty())
         return tr("Enter the URL of the feed.");
-    const QUrl url = parsedUrl(text);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https")) {
-        // Named without any secret it may carry.
-        const QString shown = storableUrl(text);
-        return shown.isEmpty() ? tr("The URL is not valid: enter an http:// or https:// URL.")
-                               : tr("“%1” is not an http:// or https:// URL.").arg(shown);
-    }
-    if (scheme == u"http" && !FeedPolicy::isLoopbackHost(url.host()) && !m_allowPlainHttp->isChecked())
-        return tr("Plain HTTP to %1 is unencrypted: use https://, or tick “Allow plain HTTP”.")
-            .arg(url.host());
-    if (kind() == FeedSourceKind::CoinGlass) {
+    // The one endpoint policy decides, as it does for the command line and the client.
+    if (const auto refused = EndpointPolicy::refusal(parsedUrl(text), EndpointPolicy::Transport::Http,
+                                                     m_allowPlainHttp->isChecked()))
+        return *refused + QLatin1Char('.');
+    if (kind() == Kind::CoinGlass) {
         const QString key = m_key->text().trimmed();
         if (key.isEmpty())
             return tr("The CoinGlass API needs an API key.");
@@ -208,7 +196,7 @@ void ConnectDialog::accept()
         showError(problem);
         return;
     }
-    if (kind() == FeedSourceKind::CoinGlass && m_rememberKey->isEnabled()) {
+    if (kind() == Kind::CoinGlass && m_rememberKey->isEnabled()) {
         QString error;
         const bool stored = m_rememberKey->isChecked() ? m_keyStore.save(m_key->text().trimmed(), &error)
                                                        : m_keyStore.remove(&error);
@@ -226,10 +214,11 @@ void ConnectDialog::loadSettings()
 {
     QSettings settings;
     m_snapshotUrlText = settings.value(SnapshotUrlKey).toString();
-    m_coinGlassUrlText = settings.value(CoinGlassUrlKey, defaultCoinGlassUrl().toString()).toString();
-    const int kindIndex = m_kind->findData(settings.value(KindKey, int(FeedSourceKind::SnapshotUrl)).toInt());
+    m_coinGlassUrlText
+        = settings.value(CoinGlassUrlKey, CoinGlassEndpoint::defaultBaseUrl().toString()).toString();
+    const int kindIndex = m_kind->findData(settings.value(KindKey, int(Kind::SnapshotUrl)).toInt());
     m_kind->setCurrentIndex(std::max(0, kindIndex));
-    m_url->setText(kind() == FeedSourceKind::CoinGlass ? m_coinGlassUrlText : m_snapshotUrlText);
+    m_url->setText(kind() == Kind::CoinGlass ? m_coinGlassUrlText : m_snapshotUrlText);
     const int viewIndex = m_view->findData(settings.value(ViewKey, int(CoinGlassView::Coins)).toInt());
     m_view->setCurrentIndex(std::max(0, viewIndex));
     m_exchange->setText(settings.value(ExchangeKey, QStringLiteral("Binance")).toString());
@@ -242,7 +231,7 @@ void ConnectDialog::saveSettings() const
     QSettings settings;
     settings.setValue(KindKey, int(kind()));
     const QString url = storableUrl(m_url->text());
-    settings.setValue(kind() == FeedSourceKind::CoinGlass ? CoinGlassUrlKey : SnapshotUrlKey, url);
+    settings.setValue(kind() == Kind::CoinGlass ? CoinGlassUrlKey : SnapshotUrlKey, url);
     settings.setValue(ViewKey, m_view->currentData().toInt());
     settings.setValue(ExchangeKey, m_exchange->text().trimmed());
     settings.setValue(IntervalKey, m_interval->value());

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "feed/apikeystore.h"
-#include "feed/feedtypes.h"
+#include "live/liveendpoint.h"
+#include "live/liveoptions.h"
 
 #include <QDialog>
 
@@ -24,11 +25,13 @@ class ConnectDialog final : public QDialog
 public:
     static constexpr int MinimumIntervalSeconds = 1;
     static constexpr int MaximumIntervalSeconds = 3600;
+    // The choices of the Source box (its item data).
+    enum class Kind { SnapshotUrl, CoinGlass };
 
     explicit ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent = nullptr);
 
-    FeedEndpoint endpoint() const;
-    FeedOptions options() const;
+    LiveEndpoint endpoint() const;
+    LiveOptions options() const;
 
     // Empty when the entries can be used; otherwise one sentence saying what to fix.
     QString validationError() const;
@@ -47,14 +50,12 @@ public:
     QSpinBox *intervalBox() const { return m_interval; }
     QCheckBox *allowPlainHttpBox() const { return m_allowPlainHttp; }
 
-    static QUrl defaultCoinGlassUrl();
-
 private:
     void updateEnabled();
     void loadSettings();
     void saveSettings() const;
     void showError(const QString &message);
-    FeedSourceKind kind() const;
+    Kind kind() const;
 
     ApiKeyStore m_keyStore;
     QComboBox *m_kind;

@@ -2,8 +2,8 @@
 
 #include "chartaxis.h"
 #include "chartstyle.h"
-#include "feed/snapshothistory.h"
 #include "liqpalette.h"
+#include "session/snapshothistory.h"
 
 #include <QCategoryAxis>
 #include <QGraphicsLayout>

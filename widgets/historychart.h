@@ -1,6 +1,6 @@
 #pragma once
 
-#include "feed/snapshothistory.h"
+#include "session/snapshothistory.h"
 
 #include <QChartView>
 #include <QPointF>

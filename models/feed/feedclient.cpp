@@ -1,33 +1,21 @@
 #include "feed/feedclient.h"
 
-#include "feed/coinglassmerge.h"
 #include "feed/feedpolicy.h"
 #include "formats/snapshotreader.h"
+#include "live/endpointpolicy.h"
 
 #include <QCryptographicHash>
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSslError>
-#include <QUrlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Liq {
 
 namespace {
-
-const QByteArray ApiKeyHeader = QByteArrayLiteral("CG-API-KEY");
-
-QUrl coinGlassUrl(const QUrl &base, const QString &path, const QUrlQuery &query)
-{
-    QUrl url = base;
-    QString basePath = base.path();
-    while (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    url.setQuery(query);
-    return url;
-}
 
 QString mebibytes(qint64 bytes)
 {
@@ -38,8 +26,9 @@ QString mebibytes(qint64 bytes)
 } // namespace
 
 FeedClient::FeedClient(QObject *parent)
-    : QObject(parent)
+    : LiveSource(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_plan(PollPlan::forEndpoint(SnapshotUrlEndpoint{}))
 {
     m_pollTimer.setSingleShot(true);
     m_deadlineTimer.setSingleShot(true);
@@ -57,38 +46,55 @@ FeedClient::~FeedClient()
     }
 }
 
-void FeedClient::setEndpoint(const FeedEndpoint &endpoint)
+void FeedClient::setEndpoint(const SnapshotUrlEndpoint &endpoint)
+{
+    setPlan(PollPlan::forEndpoint(endpoint));
+}
+
+void FeedClient::setEndpoint(const CoinGlassEndpoint &endpoint)
+{
+    setPlan(PollPlan::forEndpoint(endpoint));
+}
+
+void FeedClient::setPlan(std::unique_ptr<PollPlan> plan)
+{
+    dropReply();
+    m_plan = std::move(plan);
+    m_cache.clear();
+    m_notBefore = {};
+    m_pollTimer.stop();
+    m_running = false;
+    m_status.consecutiveFailures = 0;
+    m_status.httpStatus = 0;
+    m_status.nextAttemptAt = {};
+    setState(LiveState::Idle, {});
+}
+
+// Ends the request in flight and any parse of an earlier body: their results are stale from here on.
+void FeedClient::dropReply()
 {
     ++m_generation;
+    m_parsing = false;
+    m_deadlineTimer.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
         m_reply.clear();
     }
-    m_endpoint = endpoint;
-    m_cache.clear();
-    m_notBefore = {};
-    m_pollTimer.stop();
-    m_deadlineTimer.stop();
-    m_running = false;
-    m_status.consecutiveFailures = 0;
-    m_status.httpStatus = 0;
-    m_status.nextAttemptAt = {};
-    setState(FeedState::Idle, {});
 }
 
-void FeedClient::setOptions(const FeedOptions &options)
+void FeedClient::setOptions(const LiveOptions &options)
 {
     m_options = options;
-    m_options.intervalMs = std::max(options.intervalMs, FeedOptions::MinimumIntervalMs);
+    m_options.intervalMs = std::max(options.intervalMs, LiveOptions::MinimumIntervalMs);
     m_options.timeoutMs = std::max(options.timeoutMs, 1);
     m_options.maxBytes = std::max<qint64>(options.maxBytes, 1);
 }
 
 QString FeedClient::displayOrigin() const
 {
-    return FeedPolicy::displayOrigin(m_endpoint.url);
+    return EndpointPolicy::displayOrigin(m_plan->originUrl());
 }
 
 void FeedClient::start()
@@ -99,18 +105,11 @@ void FeedClient::start()
 
 void FeedClient::pause()
 {
-    ++m_generation;
+    dropReply();
     m_running = false;
     m_pollTimer.stop();
-    m_deadlineTimer.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply.clear();
-    }
     m_status.nextAttemptAt = {};
-    setState(FeedState::Paused, {});
+    setState(LiveState::Paused, {});
 }
 
 void FeedClient::resume()
@@ -120,98 +119,54 @@ void FeedClient::resume()
 
 void FeedClient::refreshNow()
 {
-    if (m_reply)
+    if (isBusy())
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (m_notBefore.isValid() && now < m_notBefore) {
         // The server asked us to wait: the scheduled retry stays where it is.
-        emit stateChanged(m_status);
+        emit statusChanged(m_status);
         return;
     }
     m_running = true;
     startCycle();
 }
 
-QList<FeedClient::CycleRequest> FeedClient::cycleRequests() const
-{
-    if (m_endpoint.kind == FeedSourceKind::SnapshotUrl)
-        return {{m_endpoint.url, std::nullopt}};
-    if (m_endpoint.view == CoinGlassView::Coins) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("exchange"), m_endpoint.exchange);
-        return {{coinGlassUrl(m_endpoint.url, QStringLiteral("/api/futures/liquidation/coin-list"), query),
-                 std::nullopt}};
-    }
-    QList<CycleRequest> requests;
-    for (TimeWindow window : AllTimeWindows) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("range"), windowLabel(window));
-        requests.append(
-            {coinGlassUrl(m_endpoint.url, QStringLiteral("/api/futures/liquidation/exchange-list"), query),
-             window});
-    }
-    return requests;
-}
-
 void FeedClient::startCycle()
 {
     m_pollTimer.stop();
-    if (m_reply)
+    if (isBusy())
         return;
-    const QUrl &url = m_endpoint.url;
-    const QString origin = displayOrigin();
-    Failure refused;
-    refused.permanent = true;
-    if (!url.isValid() || url.host().isEmpty()) {
-        refused.message = QStringLiteral("%1: not a valid http(s) URL").arg(origin);
-        failCycle(refused);
-        return;
-    }
-    const QString scheme = url.scheme().toLower();
-    if (scheme != u"https" && scheme != u"http") {
-        refused.message = QStringLiteral("%1: only http:// and https:// feeds are supported").arg(origin);
-        failCycle(refused);
-        return;
-    }
-    if (scheme == u"http" && !m_options.allowPlainHttp && !FeedPolicy::isLoopbackHost(url.host())) {
-        refused.message = QStringLiteral("%1: plain HTTP to a non-local host is refused; use https:// "
-                                         "(or allow plain HTTP explicitly)")
-                              .arg(origin);
-        failCycle(refused);
-        return;
-    }
-    if (m_endpoint.kind == FeedSourceKind::CoinGlass && m_endpoint.apiKey.trimmed().isEmpty()) {
-        refused.message = QStringLiteral("CoinGlass needs an API key");
-        failCycle(refused);
+    if (const std::optional<QString> refused = m_plan->refusal(m_options)) {
+        Failure failure;
+        failure.permanent = true;
+        failure.message = *refused;
+        failCycle(failure);
         return;
     }
 
-    m_cycle = cycleRequests();
+    m_cycle = m_plan->requests();
     m_cycleIndex = 0;
     m_cycleChanged = false;
-    m_quotaDelayMs = 0;
-    m_quotaNote.clear();
+    m_quota = {};
     m_status.nextAttemptAt = {};
-    if (m_status.state != FeedState::Live && m_status.state != FeedState::Unchanged
-        && m_status.state != FeedState::Stale) {
-        setState(FeedState::Connecting, {});
+    if (m_status.state != LiveState::Live && m_status.state != LiveState::Unchanged
+        && m_status.state != LiveState::Stale) {
+        setState(LiveState::Connecting, {});
     }
     sendNext();
 }
 
 void FeedClient::sendNext()
 {
-    const CycleRequest &next = m_cycle.at(m_cycleIndex);
+    const PlannedRequest &next = m_cycle.at(m_cycleIndex);
     QNetworkRequest request(next.url);
     request.setRawHeader("Accept", "application/json, text/csv;q=0.9, */*;q=0.5");
     request.setHeader(
         QNetworkRequest::UserAgentHeader,
         QByteArray(QByteArrayLiteral("Liqscope/") + QByteArrayLiteral(LIQSCOPE_VERSION_STRING)));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setMaximumRedirectsAllowed(5);
+    EndpointPolicy::applyRedirectRule(request);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    if (m_endpoint.kind == FeedSourceKind::CoinGlass)
-        request.setRawHeader(ApiKeyHeader, m_endpoint.apiKey.toUtf8());
+    m_plan->prepare(request);
     const auto cached = m_cache.constFind(next.url.toString());
     if (cached != m_cache.cend() && !cached->etag.isEmpty())
         request.setRawHeader("If-None-Match", cached->etag);
@@ -274,12 +229,17 @@ void FeedClient::abortCurrent(AbortReason reason)
     m_reply->abort(); // finished() follows, and reports the reason
 }
 
+QString FeedClient::scrub(const QString &text, const QUrl &url) const
+{
+    return EndpointPolicy::scrubSecrets(text, url, m_plan->secret());
+}
+
 std::optional<FeedClient::Failure> FeedClient::checkTransport(QNetworkReply *reply) const
 {
-    const QString origin = FeedPolicy::displayOrigin(reply->url());
+    const QString origin = EndpointPolicy::displayOrigin(reply->url());
     Failure failure;
     if (m_abortReason == AbortReason::Timeout) {
-        failure.message = QStringLiteral("%1: no complete response within %2 s")
+        failure.message = tr("%1: no complete response within %2 s")
                               .arg(origin)
                               .arg(double(m_options.timeoutMs) / 1000.0);
         return failure;
@@ -287,20 +247,17 @@ std::optional<FeedClient::Failure> FeedClient::checkTransport(QNetworkReply *rep
     if (m_abortReason == AbortReason::TooLarge) {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         failure.message = length.isValid() && length.toLongLong() > m_options.maxBytes
-            ? QStringLiteral("%1: the response is larger than the %2 limit "
-                             "(Content-Length %3 bytes)")
+            ? tr("%1: the response is larger than the %2 limit (Content-Length %3 bytes)")
                   .arg(origin, mebibytes(m_options.maxBytes))
                   .arg(length.toLongLong())
-            : QStringLiteral("%1: the response is larger than the %2 limit (stopped "
-                             "after %3 bytes)")
+            : tr("%1: the response is larger than the %2 limit (stopped after %3 bytes)")
                   .arg(origin, mebibytes(m_options.maxBytes))
                   .arg(m_body.size());
         failure.kind = LoadErrorKind::TooLarge;
         return failure;
     }
     if (!m_sslProblem.isEmpty()) {
-        failure.message
-            = QStringLiteral("%1: TLS error, the connection was not trusted: %2").arg(origin, m_sslProblem);
+        failure.message = tr("%1: TLS error, the connection was not trusted: %2").arg(origin, m_sslProblem);
         failure.permanent = true;
         return failure;
     }
@@ -310,45 +267,51 @@ std::optional<FeedClient::Failure> FeedClient::checkTransport(QNetworkReply *rep
         return std::nullopt; // an HTTP answer: judged by its status
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        failure.message = QStringLiteral("%1: connection refused (is the feed running?)").arg(origin);
+        failure.message = tr("%1: connection refused (is the feed running?)").arg(origin);
         break;
-    case QNetworkReply::HostNotFoundError:
-        failure.message = QStringLiteral("%1: host not found").arg(origin);
-        break;
+    case QNetworkReply::HostNotFoundError: failure.message = tr("%1: host not found").arg(origin); break;
     case QNetworkReply::RemoteHostClosedError:
-        failure.message = QStringLiteral("%1: the server closed the connection before the response was "
-                                         "complete")
-                              .arg(origin);
+        failure.message
+            = tr("%1: the server closed the connection before the response was complete").arg(origin);
         break;
     case QNetworkReply::SslHandshakeFailedError:
-        failure.message = QStringLiteral("%1: TLS handshake failed").arg(origin);
+        failure.message = tr("%1: TLS handshake failed").arg(origin);
         failure.permanent = true;
         break;
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         failure.message
-            = QStringLiteral("%1: refused redirect (%2)")
-                  .arg(origin,
-                       FeedPolicy::scrubSecrets(reply->errorString(), reply->url(), m_endpoint.apiKey));
+            = tr("%1: refused redirect (%2)").arg(origin, scrub(reply->errorString(), reply->url()));
         failure.permanent = true;
         break;
     default:
-        failure.message = QStringLiteral("%1: %2").arg(
-            origin, FeedPolicy::scrubSecrets(reply->errorString(), reply->url(), m_endpoint.apiKey));
+        failure.message = QStringLiteral("%1: %2").arg(origin, scrub(reply->errorString(), reply->url()));
         break;
     }
     return failure;
 }
 
-QString FeedClient::httpFailureText(int status, const QString &reason, const QString &origin) const
+FeedClient::Failure FeedClient::httpFailure(QNetworkReply *reply, int status, const QString &origin) const
 {
+    Failure failure;
     if (status == 401 || status == 403) {
-        if (m_endpoint.kind == FeedSourceKind::CoinGlass)
-            return QStringLiteral("CoinGlass rejected the API key (HTTP %1)").arg(status);
-        return QStringLiteral("%1: the server refused access (HTTP %2)").arg(origin).arg(status);
+        failure.message = m_plan->accessRefusedText(status, origin);
+    } else {
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        const QString phrase = reason.isEmpty() ? QString() : QStringLiteral(" ") + reason;
+        failure.message = tr("%1: the server answered HTTP %2%3").arg(origin).arg(status).arg(phrase);
     }
-    const QString phrase = reason.isEmpty() ? QString() : QStringLiteral(" ") + reason;
-    return QStringLiteral("%1: the server answered HTTP %2%3").arg(origin).arg(status).arg(phrase);
+    failure.permanent
+        = status == 304 || (status >= 400 && status < 500 && status != 408 && status != 425 && status != 429);
+    if (status == 429 || status == 503) {
+        failure.retryAfterMs
+            = FeedPolicy::parseRetryAfterMs(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        if (failure.retryAfterMs) {
+            failure.message
+                += tr("; the server asked to wait %1 s").arg((*failure.retryAfterMs + 999) / 1000);
+        }
+    }
+    return failure;
 }
 
 void FeedClient::onFinished()
@@ -359,9 +322,6 @@ void FeedClient::onFinished()
     reply->deleteLater();
     if (m_abortReason == AbortReason::None && reply->isOpen())
         m_body += reply->read(m_options.maxBytes + 1 - m_body.size());
-
-    const CycleRequest request = m_cycle.at(m_cycleIndex);
-    const QString origin = FeedPolicy::displayOrigin(request.url);
     if (m_abortReason == AbortReason::None && m_body.size() > m_options.maxBytes)
         m_abortReason = AbortReason::TooLarge;
     if (const auto transport = checkTransport(reply)) {
@@ -371,94 +331,88 @@ void FeedClient::onFinished()
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_status.httpStatus = status;
-    if (m_endpoint.kind == FeedSourceKind::CoinGlass) {
-        const int quota = FeedPolicy::quotaDelayMs(reply->rawHeader("API-KEY-MAX-LIMIT"),
-                                                   reply->rawHeader("API-KEY-USE-LIMIT"));
-        if (quota > m_quotaDelayMs) {
-            m_quotaDelayMs = quota;
-            m_quotaNote = QStringLiteral("slowing down: %1 of %2 CoinGlass requests used this minute")
-                              .arg(QString::fromLatin1(reply->rawHeader("API-KEY-USE-LIMIT").trimmed()),
-                                   QString::fromLatin1(reply->rawHeader("API-KEY-MAX-LIMIT").trimmed()));
-        }
-    }
+    const QuotaAdvice quota = m_plan->quota(*reply);
+    if (quota.delayMs > m_quota.delayMs)
+        m_quota = quota;
 
-    const QString key = request.url.toString();
-    if (status == 304 && m_cache.contains(key)) {
-        ++m_cycleIndex;
+    const QUrl &url = m_cycle.at(m_cycleIndex).url;
+    if (status == 304 && m_cache.contains(url.toString())) {
+        advance();
     } else if (status >= 200 && status < 300) {
-        // Qt hands over a body cut short by a closed connection as if complete: check it ourselves.
-        const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (announced.isValid() && m_body.size() < announced.toLongLong()) {
-            Failure truncated;
-            truncated.message = QStringLiteral("%1: the response was cut off after %2 of %3 bytes")
-                                    .arg(origin)
-                                    .arg(m_body.size())
-                                    .arg(announced.toLongLong());
-            failCycle(truncated);
-            return;
-        }
-        const QByteArray hash = QCryptographicHash::hash(m_body, QCryptographicHash::Sha256);
-        auto cached = m_cache.find(key);
-        if (cached != m_cache.end() && cached->bodyHash == hash) {
-            cached->etag = reply->rawHeader("ETag");
-        } else {
-            ReadContext context;
-            context.origin = origin;
-            context.fallbackAsOf = QDateTime::currentDateTimeUtc();
-            context.windowHint = request.windowHint;
-            LoadResult result = SnapshotReader::read(m_body, context);
-            if (!result.ok()) {
-                Failure failure;
-                failure.message
-                    = FeedPolicy::scrubSecrets(result.error.message, request.url, m_endpoint.apiKey);
-                failure.kind = result.error.kind;
-                failCycle(failure);
-                return;
-            }
-            CachedResponse entry;
-            entry.etag = reply->rawHeader("ETag");
-            entry.bodyHash = hash;
-            entry.snapshot = *result.snapshot;
-            entry.warnings = result.warnings;
-            m_cache.insert(key, entry);
-            m_cycleChanged = true;
-        }
-        ++m_cycleIndex;
+        takeBody(reply, reply->rawHeader("ETag"));
     } else {
+        failCycle(httpFailure(reply, status, EndpointPolicy::displayOrigin(url)));
+    }
+}
+
+// A 2xx body: the same bytes as last time only refresh the ETag; new bytes are read (on a worker
+// thread when large), and the cycle goes on in onParsed().
+void FeedClient::takeBody(QNetworkReply *reply, const QByteArray &etag)
+{
+    const PlannedRequest &request = m_cycle.at(m_cycleIndex);
+    const QString origin = EndpointPolicy::displayOrigin(request.url);
+    // Qt hands over a body cut short by a closed connection as if complete: check it ourselves.
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (announced.isValid() && m_body.size() < announced.toLongLong()) {
+        Failure truncated;
+        truncated.message = tr("%1: the response was cut off after %2 of %3 bytes")
+                                .arg(origin)
+                                .arg(m_body.size())
+                                .arg(announced.toLongLong());
+        failCycle(truncated);
+        return;
+    }
+    const QByteArray hash = QCryptographicHash::hash(m_body, QCryptographicHash::Sha256);
+    auto cached = m_cache.find(request.url.toString());
+    if (cached != m_cache.end() && cached->bodyHash == hash) {
+        cached->etag = etag;
+        advance();
+        return;
+    }
+    ReadContext context;
+    context.origin = origin;
+    context.fallbackAsOf = QDateTime::currentDateTimeUtc();
+    context.windowHint = request.windowHint;
+    const QByteArray body = std::exchange(m_body, {});
+    if (body.size() <= InlineParseMaxBytes) {
+        onParsed(etag, hash, SnapshotReader::read(body, context));
+        return;
+    }
+    m_parsing = true;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, etag, hash] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // dropped: a newer endpoint, a pause, or the client is going away
+        m_parsing = false;
+        onParsed(etag, hash, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([body, context] { return SnapshotReader::read(body, context); }));
+}
+
+void FeedClient::onParsed(const QByteArray &etag, const QByteArray &hash, const LoadResult &result)
+{
+    const QUrl &url = m_cycle.at(m_cycleIndex).url;
+    if (!result.ok()) {
         Failure failure;
-        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        failure.message = httpFailureText(status, reason, origin);
-        failure.permanent = status == 304
-            || (status >= 400 && status < 500 && status != 408 && status != 425 && status != 429);
-        if (status == 429 || status == 503) {
-            failure.retryAfterMs = FeedPolicy::parseRetryAfterMs(reply->rawHeader("Retry-After"),
-                                                                 QDateTime::currentDateTimeUtc());
-            if (failure.retryAfterMs) {
-                failure.message += QStringLiteral("; the server asked to wait %1 s")
-                                       .arg((*failure.retryAfterMs + 999) / 1000);
-            }
-        }
+        failure.message = scrub(result.error.message, url);
+        failure.kind = result.error.kind;
         failCycle(failure);
         return;
     }
+    m_cache.insert(url.toString(), CachedResponse{etag, hash, *result.snapshot, result.warnings});
+    m_cycleChanged = true;
+    advance();
+}
 
+void FeedClient::advance()
+{
+    ++m_cycleIndex;
     if (m_cycleIndex < m_cycle.size())
         sendNext();
     else
         finishCycle();
-}
-
-LiquidationSnapshot FeedClient::combineCycle(QStringList *warnings) const
-{
-    QList<CoinGlassWindowPart> parts;
-    for (const CycleRequest &request : m_cycle) {
-        const CachedResponse &entry = m_cache[request.url.toString()];
-        warnings->append(entry.warnings);
-        parts.append({request.windowHint, entry.snapshot});
-    }
-    if (parts.size() == 1)
-        return parts.constFirst().snapshot;
-    return mergeExchangeWindows(parts);
 }
 
 void FeedClient::finishCycle()
@@ -468,13 +422,20 @@ void FeedClient::finishCycle()
     m_status.consecutiveFailures = 0;
     m_status.lastSuccessAt = QDateTime::currentDateTimeUtc();
     if (m_cycleChanged) {
+        QList<PlannedPart> parts;
         QStringList warnings;
-        m_lastSnapshot = combineCycle(&warnings);
-        m_lastWarnings = warnings;
+        for (const PlannedRequest &request : std::as_const(m_cycle)) {
+            const CachedResponse &entry = m_cache[request.url.toString()];
+            warnings.append(entry.warnings);
+            parts.append({request, entry.snapshot});
+        }
+        const LoadResult combined = m_plan->combine(parts);
+        m_lastSnapshot = combined.snapshot;
+        m_lastWarnings = warnings + combined.warnings;
         emit snapshotReceived(*m_lastSnapshot, m_lastWarnings, displayOrigin());
     }
-    scheduleNext(std::max(m_options.intervalMs, m_quotaDelayMs));
-    setState(m_cycleChanged ? FeedState::Live : FeedState::Unchanged, m_quotaNote);
+    scheduleNext(std::max(m_options.intervalMs, m_quota.delayMs));
+    setState(m_cycleChanged ? LiveState::Live : LiveState::Unchanged, m_quota.note);
 }
 
 void FeedClient::failCycle(const Failure &failure)
@@ -485,7 +446,7 @@ void FeedClient::failCycle(const Failure &failure)
         m_running = false;
         m_notBefore = {};
         m_status.nextAttemptAt = {};
-        setState(FeedState::Error, failure.message);
+        setState(LiveState::Error, failure.message);
         return;
     }
     const double jitter = QRandomGenerator::global()->generateDouble();
@@ -498,7 +459,7 @@ void FeedClient::failCycle(const Failure &failure)
         m_notBefore = QDateTime::currentDateTimeUtc().addMSecs(delay);
     }
     scheduleNext(delay);
-    setState(m_lastSnapshot ? FeedState::Stale : FeedState::Retrying, failure.message);
+    setState(m_lastSnapshot ? LiveState::Stale : LiveState::Retrying, failure.message);
 }
 
 void FeedClient::scheduleNext(int delayMs)
@@ -509,11 +470,12 @@ void FeedClient::scheduleNext(int delayMs)
     m_pollTimer.start(delayMs);
 }
 
-void FeedClient::setState(FeedState state, const QString &message)
+void FeedClient::setState(LiveState state, const QString &message)
 {
     m_status.state = state;
     m_status.message = message;
-    emit stateChanged(m_status);
+    m_status.name = displayOrigin();
+    emit statusChanged(m_status);
 }
 
 } // namespace Liq

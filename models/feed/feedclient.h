@@ -1,14 +1,15 @@
 #pragma once
 
-#include "feed/feedtypes.h"
+#include "feed/pollplan.h"
 #include "formats/loadresult.h"
+#include "live/livesource.h"
 
 #include <QHash>
 #include <QList>
-#include <QObject>
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -16,11 +17,12 @@ class QNetworkReply;
 
 namespace Liq {
 
-// Polls one feed: a URL whose body SnapshotReader reads, or the CoinGlass v4 API. One
+// The HTTP poller: runs a PollPlan (a snapshot URL, the CoinGlass API) every interval. One
 // QNetworkAccessManager, one request at a time. Every request has a deadline and a size cap; failures
 // back off exponentially (with jitter, honouring Retry-After on 429/503) and never drop the last good
-// snapshot. Replies of an older generation (before setEndpoint/pause/resume) are ignored.
-class FeedClient final : public QObject
+// snapshot. Bodies larger than InlineParseMaxBytes are parsed on a worker thread. Replies and parse
+// results of an older generation (before setEndpoint/pause/resume) are dropped.
+class FeedClient final : public LiveSource
 {
     Q_OBJECT
 public:
@@ -29,41 +31,31 @@ public:
 
     // Stops the current cycle and forgets the cached ETags; keeps the last good snapshot until a new
     // one arrives (the caller clears the screen if it wants to). Call start() to poll.
-    void setEndpoint(const FeedEndpoint &endpoint);
-    const FeedEndpoint &endpoint() const { return m_endpoint; }
-    void setOptions(const FeedOptions &options);
-    const FeedOptions &options() const { return m_options; }
+    void setEndpoint(const SnapshotUrlEndpoint &endpoint);
+    void setEndpoint(const CoinGlassEndpoint &endpoint);
+    void setOptions(const LiveOptions &options);
+    const LiveOptions &options() const { return m_options; }
 
-    // The endpoint as it may be shown: no key, no credentials, no secret query items.
-    QString displayOrigin() const;
+    QString displayOrigin() const override;
 
-    void start(); // first request now, then every interval
-    void pause(); // drops the request in flight; state Paused
-    void resume(); // like start(), from Paused or Error
+    void start() override; // first request now, then every interval
+    void pause() override; // drops the request in flight; state Paused
+    void resume() override; // like start(), from Paused or Error
     // Requests now unless a request is out or the server's Retry-After has not passed yet
     // (then the status says how long to wait). From Error, retries once.
-    void refreshNow();
+    void refreshNow() override;
 
-    const FeedStatus &status() const { return m_status; }
-    FeedState state() const { return m_status.state; }
+    LiveStatus status() const override { return m_status; }
+    LiveState state() const { return m_status.state; }
     const std::optional<LiquidationSnapshot> &lastSnapshot() const { return m_lastSnapshot; }
     const QStringList &lastWarnings() const { return m_lastWarnings; }
     // Why the last cycle failed, as a LoadError: the reader's kind for bad content, Io for the network.
     const LoadError &lastError() const { return m_lastError; }
-    bool isRequestInFlight() const { return !m_reply.isNull(); }
+    // A request is out or its body is being parsed.
+    bool isBusy() const { return !m_reply.isNull() || m_parsing; }
     int requestsStarted() const { return m_requestsStarted; }
 
-signals:
-    void snapshotReceived(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
-                          const QString &origin);
-    void stateChanged(const Liq::FeedStatus &status);
-
 private:
-    struct CycleRequest
-    {
-        QUrl url;
-        std::optional<TimeWindow> windowHint;
-    };
     struct CachedResponse
     {
         QByteArray etag;
@@ -80,45 +72,49 @@ private:
     };
     enum class AbortReason { None, Timeout, TooLarge };
 
-    QList<CycleRequest> cycleRequests() const;
+    void setPlan(std::unique_ptr<PollPlan> plan);
+    void dropReply();
     void startCycle();
     void sendNext();
     void onReadyRead();
     void onMetaDataChanged();
     void onFinished();
+    void takeBody(QNetworkReply *reply, const QByteArray &etag);
+    void onParsed(const QByteArray &etag, const QByteArray &hash, const LoadResult &result);
+    void advance();
     void abortCurrent(AbortReason reason);
     void finishCycle();
     void failCycle(const Failure &failure);
     void scheduleNext(int delayMs);
-    void setState(FeedState state, const QString &message);
+    void setState(LiveState state, const QString &message);
     std::optional<Failure> checkTransport(QNetworkReply *reply) const;
-    QString httpFailureText(int status, const QString &reason, const QString &origin) const;
-    LiquidationSnapshot combineCycle(QStringList *warnings) const;
+    Failure httpFailure(QNetworkReply *reply, int status, const QString &origin) const;
+    QString scrub(const QString &text, const QUrl &url) const;
 
     QNetworkAccessManager *m_network = nullptr;
-    FeedEndpoint m_endpoint;
-    FeedOptions m_options;
-    FeedStatus m_status;
+    std::unique_ptr<PollPlan> m_plan;
+    LiveOptions m_options;
+    LiveStatus m_status;
     std::optional<LiquidationSnapshot> m_lastSnapshot;
     QStringList m_lastWarnings;
     LoadError m_lastError;
 
     bool m_running = false;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0; // the stale-result token of replies and parses
     QTimer m_pollTimer;
     QTimer m_deadlineTimer;
     QDateTime m_notBefore; // the server's Retry-After, honoured by refreshNow()
 
     // The cycle in progress.
-    QList<CycleRequest> m_cycle;
+    QList<PlannedRequest> m_cycle;
     int m_cycleIndex = 0;
     bool m_cycleChanged = false;
     QPointer<QNetworkReply> m_reply;
+    bool m_parsing = false;
     QByteArray m_body;
     AbortReason m_abortReason = AbortReason::None;
     QString m_sslProblem;
-    int m_quotaDelayMs = 0;
-    QString m_quotaNote;
+    QuotaAdvice m_quota;
     int m_requestsStarted = 0;
 
     QHash<QString, CachedResponse> m_cache; // per request URL

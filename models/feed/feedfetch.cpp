@@ -6,7 +6,10 @@
 
 namespace Liq {
 
-FeedFetchResult fetchOnce(const FeedEndpoint &endpoint, const FeedOptions &options)
+namespace {
+
+template<typename Endpoint>
+FeedFetchResult fetchWith(const Endpoint &endpoint, const LiveOptions &options)
 {
     FeedClient client;
     client.setEndpoint(endpoint);
@@ -15,18 +18,18 @@ FeedFetchResult fetchOnce(const FeedEndpoint &endpoint, const FeedOptions &optio
     result.origin = client.displayOrigin();
 
     QEventLoop loop;
-    QObject::connect(&client, &FeedClient::stateChanged, &loop, [&loop](const FeedStatus &status) {
+    QObject::connect(&client, &FeedClient::statusChanged, &loop, [&loop](const LiveStatus &status) {
         switch (status.state) {
-        case FeedState::Live:
-        case FeedState::Unchanged:
-        case FeedState::Stale:
-        case FeedState::Retrying:
-        case FeedState::Error: loop.quit(); break;
+        case LiveState::Live:
+        case LiveState::Unchanged:
+        case LiveState::Stale:
+        case LiveState::Retrying:
+        case LiveState::Error: loop.quit(); break;
         default: break;
         }
     });
     client.start();
-    if (client.isRequestInFlight())
+    if (client.isBusy())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     client.pause();
 
@@ -38,6 +41,18 @@ FeedFetchResult fetchOnce(const FeedEndpoint &endpoint, const FeedOptions &optio
         result.load.error = client.lastError();
     }
     return result;
+}
+
+} // namespace
+
+FeedFetchResult fetchOnce(const SnapshotUrlEndpoint &endpoint, const LiveOptions &options)
+{
+    return fetchWith(endpoint, options);
+}
+
+FeedFetchResult fetchOnce(const CoinGlassEndpoint &endpoint, const LiveOptions &options)
+{
+    return fetchWith(endpoint, options);
 }
 
 } // namespace Liq

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "feed/feedtypes.h"
 #include "formats/loadresult.h"
+#include "live/liveendpoint.h"
+#include "live/liveoptions.h"
 
 namespace Liq {
 
@@ -17,6 +18,7 @@ struct FeedFetchResult
 
 // One cycle of a FeedClient, waited for in a local event loop (needs a QCoreApplication): for
 // `liqscope --summary --feed URL`. Does not retry; the options' timeout and size cap apply.
-FeedFetchResult fetchOnce(const FeedEndpoint &endpoint, const FeedOptions &options = {});
+FeedFetchResult fetchOnce(const SnapshotUrlEndpoint &endpoint, const LiveOptions &options = {});
+FeedFetchResult fetchOnce(const CoinGlassEndpoint &endpoint, const LiveOptions &options = {});
 
 } // namespace Liq

@@ -1,10 +1,6 @@
 #include "feed/feedpolicy.h"
 
-#include <QHostAddress>
 #include <QLocale>
-#include <QStringList>
-#include <QTimeZone>
-#include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -45,51 +41,6 @@ std::optional<qint64> parseRetryAfterMs(const QByteArray &value, const QDateTime
     if (!when.isValid())
         return std::nullopt;
     return std::max<qint64>(0, now.msecsTo(when));
-}
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-static bool isSecretQueryKey(const QString &key)
-{
-    static const QStringList secretWords{
-        QStringLiteral("key"),      QStringLiteral("token"),  QStringLiteral("secret"),
-        QStringLiteral("password"), QStringLiteral("passwd"), QStringLiteral("signature"),
-        QStringLiteral("sig"),      QStringLiteral("auth"),   QStringLiteral("credential")};
-    const QString lower = key.toLower();
-    return std::any_of(secretWords.cbegin(), secretWords.cend(),
-                       [&lower](const QString &word) { return lower.contains(word); });
-}
-
-QString displayOrigin(const QUrl &url)
-{
-    QUrl shown = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment | QUrl::RemoveQuery);
-    QUrlQuery kept;
-    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
-    for (const auto &[key, value] : items) {
-        if (!isSecretQueryKey(key))
-            kept.addQueryItem(key, value);
-    }
-    if (!kept.isEmpty())
-        shown.setQuery(kept);
-    return shown.toDisplayString();
-}
-
-QString scrubSecrets(QString text, const QUrl &url, const QString &secret)
-{
-    const QString origin = displayOrigin(url);
-    for (const QString &raw : {url.toString(), url.toString(QUrl::FullyEncoded), url.toDisplayString()}) {
-        if (!raw.isEmpty() && raw != origin)
-            text.replace(raw, origin);
-    }
-    if (!secret.isEmpty())
-        text.replace(secret, QStringLiteral("***"));
-    return text;
 }
 
 int quotaDelayMs(const QByteArray &maxLimit, const QByteArray &useLimit)

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-#include <QUrl>
 
 #include <optional>
 
@@ -16,16 +15,6 @@ int backoffDelayMs(int failures, int initialMs, int maxMs, double randomUnit);
 // Retry-After as delay seconds ("120") or an HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"), relative
 // to now. nullopt when absent or unreadable; a date in the past gives 0.
 std::optional<qint64> parseRetryAfterMs(const QByteArray &value, const QDateTime &now);
-
-// True for localhost, 127.0.0.0/8 and ::1.
-bool isLoopbackHost(const QString &host);
-
-// The URL as it may be shown and stored: no user info, no fragment, and secret-looking query
-// items (key, token, secret, password, signature, ...) removed.
-QString displayOrigin(const QUrl &url);
-
-// Replaces every occurrence of secret (when non-empty) and of the raw URL by the display origin.
-QString scrubSecrets(QString text, const QUrl &url, const QString &secret);
 
 // Quota headers of CoinGlass (API-KEY-MAX-LIMIT / API-KEY-USE-LIMIT): how long to wait before
 // the next cycle so the key stays within its per-minute quota; 0 when far from the limit.

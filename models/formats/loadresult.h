@@ -46,6 +46,10 @@ struct LoadResult
     bool ok() const { return snapshot.has_value(); }
 };
 
+// Inputs up to this size are read where they arrive (in the event loop): a worker thread's start-up
+// costs more than reading them. Larger files and feed bodies are read on a worker.
+inline constexpr qint64 InlineParseMaxBytes = 256 * 1024;
+
 // What the reader knows besides the bytes.
 struct ReadContext
 {

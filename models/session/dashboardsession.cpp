@@ -42,7 +42,7 @@ void DashboardSession::openFile(const QString &path)
     // the read itself, and on a busy machine waiting for the worker to be scheduled doubled the
     // start-up. Either way the result arrives through the event loop, after openFile() has returned.
     const QFileInfo info(path);
-    if (info.isFile() && info.size() <= InlineLoadMaxBytes) {
+    if (info.isFile() && info.size() <= InlineParseMaxBytes) {
         QMetaObject::invokeMethod(
             this, [this, token, path] { finishLoad(token, path, SnapshotFile::load(path)); },
             Qt::QueuedConnection);

@@ -56,14 +56,11 @@ public:
     WindowTableModel *windowModel() const { return m_windowModel; }
     BreakdownTableModel *breakdownModel() const { return m_breakdownModel; }
 
-    // Files up to this size are read on the session's thread (a few milliseconds at most).
-    static constexpr qint64 InlineLoadMaxBytes = 256 * 1024;
-
     // True while the latest openFile() is still reading.
     bool isLoading() const { return m_pendingToken != 0; }
 
 public slots:
-    // Reads the file, a large one (over InlineLoadMaxBytes) on a worker thread; the result always arrives
+    // Reads the file, a large one (over InlineParseMaxBytes) on a worker thread; the result always arrives
     // through the event loop, after this returns. The latest request wins: a slower, older load that finishes
     // after a newer one is dropped. Success replaces the data (fileOpened, then changed); failure emits
     // loadFailed and leaves everything as it was.

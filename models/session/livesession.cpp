@@ -2,8 +2,9 @@
 
 #include "dashboardsession.h"
 #include "feed/demofeedprocess.h"
-#include "feed/feedclient.h"
-#include "feed/snapshothistory.h"
+#include "live/livesource.h"
+#include "session/livesourcefactory.h"
+#include "session/snapshothistory.h"
 
 #include <QFileInfo>
 
@@ -25,8 +26,8 @@ LiveSession::LiveSession(DashboardSession *session, QObject *parent)
 
 LiveSession::~LiveSession()
 {
-    // The client first: its last signals must not reach a half-destroyed session.
-    dropClient();
+    // The source first: its last signals must not reach a half-destroyed session.
+    dropSource();
 }
 
 bool LiveSession::isDemoRunning() const
@@ -34,14 +35,14 @@ bool LiveSession::isDemoRunning() const
     return m_demo && m_demo->isRunning();
 }
 
-FeedStatus LiveSession::status() const
+LiveStatus LiveSession::status() const
 {
-    return m_client ? m_client->status() : FeedStatus{};
+    return m_source ? m_source->status() : LiveStatus{};
 }
 
 QString LiveSession::sourceText() const
 {
-    return m_client ? m_client->displayOrigin() : QString();
+    return m_source ? m_source->displayOrigin() : QString();
 }
 
 void LiveSession::setDemoProgram(const QString &program, const QStringList &extraArguments)
@@ -50,19 +51,17 @@ void LiveSession::setDemoProgram(const QString &program, const QStringList &extr
     m_demoArguments = extraArguments;
 }
 
-void LiveSession::connectTo(const FeedEndpoint &endpoint, const FeedOptions &options)
+void LiveSession::connectTo(const LiveEndpoint &endpoint, const LiveOptions &options)
 {
-    dropClient();
-    m_client = new FeedClient(this);
-    m_client->setOptions(options);
-    m_client->setEndpoint(endpoint);
-    connect(m_client, &FeedClient::snapshotReceived, this, &LiveSession::receiveSnapshot);
-    connect(m_client, &FeedClient::stateChanged, this, &LiveSession::statusChanged);
-    emit sourceChanged(m_client->displayOrigin());
-    m_client->start();
+    dropSource();
+    m_source = createLiveSource(endpoint, options, this);
+    connect(m_source, &LiveSource::snapshotReceived, this, &LiveSession::receiveSnapshot);
+    connect(m_source, &LiveSource::statusChanged, this, &LiveSession::statusChanged);
+    emit sourceChanged(m_source->displayOrigin());
+    m_source->start();
 }
 
-void LiveSession::startDemo(const FeedOptions &options)
+void LiveSession::startDemo(const LiveOptions &options)
 {
     disconnectFeed();
     m_demoOptions = options;
@@ -71,12 +70,12 @@ void LiveSession::startDemo(const FeedOptions &options)
         m_demo->setProgram(m_demoProgram);
     m_demo->setExtraArguments(m_demoArguments);
     connect(m_demo, &DemoFeedProcess::ready, this,
-            [this](const QUrl &url) { connectTo(FeedEndpoint::snapshotUrl(url), m_demoOptions); });
+            [this](const QUrl &url) { connectTo(SnapshotUrlEndpoint{url}, m_demoOptions); });
     connect(m_demo, &DemoFeedProcess::failed, this, [this](const QString &message) {
         emit problem(tr("The demo feed did not start: %1").arg(message));
     });
-    FeedStatus connecting;
-    connecting.state = FeedState::Connecting;
+    LiveStatus connecting;
+    connecting.state = LiveState::Connecting;
     connecting.message = tr("starting the demo feed");
     emit statusChanged(connecting);
     m_demo->start();
@@ -84,45 +83,45 @@ void LiveSession::startDemo(const FeedOptions &options)
 
 void LiveSession::refreshNow()
 {
-    if (m_client)
-        m_client->refreshNow();
+    if (m_source)
+        m_source->refreshNow();
 }
 
 void LiveSession::pause()
 {
-    if (m_client)
-        m_client->pause();
+    if (m_source)
+        m_source->pause();
 }
 
 void LiveSession::resume()
 {
-    if (m_client)
-        m_client->resume();
+    if (m_source)
+        m_source->resume();
 }
 
 void LiveSession::disconnectFeed()
 {
-    const bool had = m_client || m_demo;
-    dropClient();
+    const bool had = m_source || m_demo;
+    dropSource();
     if (m_demo) {
         m_demo->stop();
         m_demo->deleteLater();
         m_demo = nullptr;
     }
     if (had) {
-        emit statusChanged(FeedStatus{});
+        emit statusChanged(LiveStatus{});
         emit sourceChanged(QString());
     }
 }
 
-void LiveSession::dropClient()
+void LiveSession::dropSource()
 {
-    if (!m_client)
+    if (!m_source)
         return;
-    m_client->disconnect(this);
-    m_client->pause(); // drops the request in flight
-    m_client->deleteLater();
-    m_client = nullptr;
+    m_source->disconnect(this);
+    m_source->pause(); // drops the request in flight
+    m_source->deleteLater();
+    m_source = nullptr;
 }
 
 void LiveSession::receiveSnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,

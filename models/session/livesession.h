@@ -1,7 +1,9 @@
 #pragma once
 
-#include "feed/feedtypes.h"
 #include "formats/historyfile.h"
+#include "live/liveendpoint.h"
+#include "live/liveoptions.h"
+#include "live/livestatus.h"
 
 #include <QObject>
 #include <QTimer>
@@ -12,10 +14,11 @@ namespace Liq {
 
 class DashboardSession;
 class DemoFeedProcess;
-class FeedClient;
+class LiveSource;
 class SnapshotHistory;
 
-// The live plumbing of one window, without widgets: a FeedClient (recreated per connection), the
+// The live plumbing of one window, without widgets: a LiveSource (made per connection by
+// createLiveSource(), whatever its kind), the
 // session's SnapshotHistory and, for --demo, the liqscope-feed child. Every snapshot goes into the
 // history at once; the DashboardSession gets the newest one of a burst after a short quiet period,
 // so a burst repaints the dashboard once. A feed failure never touches the data on screen.
@@ -32,22 +35,21 @@ public:
     DashboardSession *session() const { return m_session; }
     SnapshotHistory *history() const { return m_history; }
     // Null while disconnected.
-    FeedClient *client() const { return m_client; }
-    bool isConnected() const { return m_client != nullptr; }
+    LiveSource *source() const { return m_source; }
+    bool isConnected() const { return m_source != nullptr; }
     bool isDemoRunning() const;
-    FeedStatus status() const;
+    LiveStatus status() const;
     // The feed as it may be shown (no key, no credentials); empty while disconnected.
     QString sourceText() const;
 
-    void setCoalesceMs(int ms) { m_applyTimer.setInterval(ms); }
     // Demo child program (default: liqscope-feed next to the executable) and its extra arguments.
     void setDemoProgram(const QString &program, const QStringList &extraArguments = {});
 
     // Replaces any current feed by this one and starts polling. The history is kept: time moves on.
-    void connectTo(const FeedEndpoint &endpoint, const FeedOptions &options);
+    void connectTo(const LiveEndpoint &endpoint, const LiveOptions &options);
     // Starts liqscope-feed --port 0 and connects to it once it reports its URL; a failure to start
     // is reported through problem().
-    void startDemo(const FeedOptions &options);
+    void startDemo(const LiveOptions &options);
     void refreshNow();
     void pause();
     void resume();
@@ -62,29 +64,29 @@ public:
     static QString describeBadLines(const QString &path, const HistoryLoadResult &result, int maxListed = 3);
 
 signals:
-    void statusChanged(const Liq::FeedStatus &status);
+    void statusChanged(const Liq::LiveStatus &status);
     // The feed's display origin changed (empty: disconnected).
     void sourceChanged(const QString &source);
     // Something the user must read: the demo did not start, a history file had bad lines.
     void problem(const QString &message);
 
 public:
-    // What the client's snapshotReceived does: into the history now, onto the dashboard after the
+    // What the source's snapshotReceived does: into the history now, onto the dashboard after the
     // coalescing interval. Public so recorded snapshots can be replayed through the same path.
     void receiveSnapshot(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
                          const QString &origin);
 
 private:
     void applyPending();
-    void dropClient();
+    void dropSource();
 
     DashboardSession *m_session;
     SnapshotHistory *m_history;
-    FeedClient *m_client = nullptr;
+    LiveSource *m_source = nullptr;
     DemoFeedProcess *m_demo = nullptr;
     QString m_demoProgram;
     QStringList m_demoArguments;
-    FeedOptions m_demoOptions;
+    LiveOptions m_demoOptions;
     QTimer m_applyTimer;
     struct Pending
     {

@@ -8,6 +8,7 @@
 #include <QTest>
 
 using namespace Liq::Cli;
+using Liq::SnapshotUrlEndpoint;
 
 namespace {
 
@@ -76,6 +77,18 @@ private slots:
         QTest::newRow("two files") << args({"a", "b"}) << true << 0;
         QTest::newRow("interval zero")
             << args({"--feed", "http://127.0.0.1:1/", "--interval", "0"}) << true << 0;
+        // The one endpoint policy, at parse time: scheme, loopback rule, plain-HTTP opt-in.
+        QTest::newRow("feed loopback http")
+            << args({"--feed", "http://127.0.0.1:1/"}) << false << int(Mode::Desktop);
+        QTest::newRow("feed https") << args({"--summary", "--feed", "https://example.com/x"}) << false
+                                    << int(Mode::Summary);
+        QTest::newRow("feed without scheme is https")
+            << args({"--feed", "example.com/x"}) << false << int(Mode::Desktop);
+        QTest::newRow("feed ftp") << args({"--feed", "ftp://example.com/x"}) << true << 0;
+        QTest::newRow("feed file") << args({"--summary", "--feed", "file:///etc/passwd"}) << true << 0;
+        QTest::newRow("feed plain http elsewhere") << args({"--feed", "http://example.com/x"}) << true << 0;
+        QTest::newRow("feed plain http allowed")
+            << args({"--feed", "http://example.com/x", "--allow-plain-http"}) << false << int(Mode::Desktop);
         QTest::newRow("bad size") << args({"--screenshot", "x.png", "--size", "12"}) << true << 0;
         QTest::newRow("demo with a file") << args({"--demo", "a.json"}) << true << 0;
     }
@@ -89,6 +102,23 @@ private slots:
         QCOMPARE(!parsed.error.isEmpty(), usageError);
         if (!usageError)
             QCOMPARE(int(parsed.options.mode), mode);
+    }
+
+    void feedEndpointIsTheCheckedUrl()
+    {
+        const ParsedArguments parsed = Liq::Cli::parseArguments(
+            {QStringLiteral("liqscope"), QStringLiteral("--feed"), QStringLiteral("example.com/v1/snapshot"),
+             QStringLiteral("--interval"), QStringLiteral("3")});
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QVERIFY(parsed.options.endpoint
+                && std::holds_alternative<SnapshotUrlEndpoint>(*parsed.options.endpoint));
+        QCOMPARE(std::get<SnapshotUrlEndpoint>(*parsed.options.endpoint).url,
+                 QUrl(QStringLiteral("https://example.com/v1/snapshot")));
+        QCOMPARE(parsed.options.live.intervalMs, 3000);
+        QVERIFY(!parsed.options.live.allowPlain);
+        const ParsedArguments refused = Liq::Cli::parseArguments(
+            {QStringLiteral("liqscope"), QStringLiteral("--feed"), QStringLiteral("http://example.com/x")});
+        QVERIFY2(refused.error.contains(QStringLiteral("plain HTTP")), qPrintable(refused.error));
     }
 
     void screenshotOptions()

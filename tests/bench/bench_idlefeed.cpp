@@ -36,8 +36,8 @@ int main(int argc, char **argv)
     window.show();
 
     FeedClient client;
-    client.setEndpoint(FeedEndpoint::snapshotUrl(QUrl(arguments.at(1))));
-    FeedOptions options;
+    client.setEndpoint(SnapshotUrlEndpoint{QUrl(arguments.at(1))});
+    LiveOptions options;
     options.intervalMs = intervalSeconds * 1000;
     client.setOptions(options);
     int received = 0;

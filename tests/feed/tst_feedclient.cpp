@@ -15,14 +15,14 @@ using namespace Liq;
 using Delivery = FaultServer::Delivery;
 
 Q_DECLARE_METATYPE(FaultServer::Reply)
-Q_DECLARE_METATYPE(Liq::FeedState)
+Q_DECLARE_METATYPE(Liq::LiveState)
 Q_DECLARE_METATYPE(Liq::LoadErrorKind)
 
 namespace {
 
-FeedOptions testOptions()
+LiveOptions testOptions()
 {
-    FeedOptions options;
+    LiveOptions options;
     options.intervalMs = 60'000; // the tests drive cycles with refreshNow()
     options.timeoutMs = 1'000;
     options.maxBytes = 64 * 1024;
@@ -82,9 +82,9 @@ void tst_FeedClient::startLive(FeedClient &client)
 {
     m_server->setReply(FaultServer::ok(BodyA));
     client.setOptions(testOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
     QVERIFY(client.lastSnapshot().has_value());
 }
 
@@ -92,7 +92,7 @@ void tst_FeedClient::firstFetchGoesLive()
 {
     FeedClient client;
     QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
-    QSignalSpy states(&client, &FeedClient::stateChanged);
+    QSignalSpy states(&client, &FeedClient::statusChanged);
     startLive(client);
 
     QCOMPARE(snapshots.size(), 1);
@@ -100,10 +100,10 @@ void tst_FeedClient::firstFetchGoesLive()
     QCOMPARE(snapshot.asOf, QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC));
     QCOMPARE(snapshot.totals.at(TimeWindow::H1).longUsd, 800000.0);
     QCOMPARE(snapshots.at(0).at(2).toString(), m_server->url(QStringLiteral("/v1/snapshot")).toString());
-    QList<FeedState> seen;
+    QList<LiveState> seen;
     for (const auto &arguments : states)
-        seen.append(arguments.at(0).value<FeedStatus>().state);
-    QCOMPARE(seen.mid(seen.size() - 2), (QList<FeedState>{FeedState::Connecting, FeedState::Live}));
+        seen.append(arguments.at(0).value<LiveStatus>().state);
+    QCOMPARE(seen.mid(seen.size() - 2), (QList<LiveState>{LiveState::Connecting, LiveState::Live}));
     QCOMPARE(client.status().httpStatus, 200);
     QVERIFY(client.status().lastSuccessAt.isValid());
     QVERIFY(client.status().nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(50));
@@ -115,43 +115,43 @@ void tst_FeedClient::firstFailureIsRetrying()
     FeedClient client;
     m_server->setReply(FaultServer::status(500, "boom"));
     client.setOptions(testOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Retrying, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Retrying, 5000);
     QVERIFY(!client.lastSnapshot());
     QVERIFY(client.status().nextAttemptAt.isValid());
     QVERIFY(client.status().message.contains(QLatin1String("HTTP 500")));
 
     m_server->setReply(FaultServer::ok(BodyA));
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
     QCOMPARE(client.status().consecutiveFailures, 0);
 }
 
 void tst_FeedClient::faults_data()
 {
     QTest::addColumn<FaultServer::Reply>("fault");
-    QTest::addColumn<FeedState>("expectedState");
+    QTest::addColumn<LiveState>("expectedState");
     QTest::addColumn<QString>("expectedMessage");
     QTest::addColumn<LoadErrorKind>("expectedKind");
 
     FaultServer::Reply hang;
     hang.delivery = Delivery::Hang;
-    QTest::newRow("hang") << hang << FeedState::Stale << QStringLiteral("no complete response within 1 s")
+    QTest::newRow("hang") << hang << LiveState::Stale << QStringLiteral("no complete response within 1 s")
                           << LoadErrorKind::Io;
-    QTest::newRow("http 500") << FaultServer::status(500, "oops") << FeedState::Stale
+    QTest::newRow("http 500") << FaultServer::status(500, "oops") << LiveState::Stale
                               << QStringLiteral("HTTP 500 Internal Server Error") << LoadErrorKind::Io;
     FaultServer::Reply unavailable = FaultServer::status(503);
     QTest::newRow("http 503 without Retry-After")
-        << unavailable << FeedState::Stale << QStringLiteral("HTTP 503") << LoadErrorKind::Io;
-    QTest::newRow("http 401") << FaultServer::status(401) << FeedState::Error
+        << unavailable << LiveState::Stale << QStringLiteral("HTTP 503") << LoadErrorKind::Io;
+    QTest::newRow("http 401") << FaultServer::status(401) << LiveState::Error
                               << QStringLiteral("the server refused access (HTTP 401)") << LoadErrorKind::Io;
-    QTest::newRow("http 404") << FaultServer::status(404) << FeedState::Error << QStringLiteral("HTTP 404")
+    QTest::newRow("http 404") << FaultServer::status(404) << LiveState::Error << QStringLiteral("HTTP 404")
                               << LoadErrorKind::Io;
 
     FaultServer::Reply truncated = FaultServer::ok(BodyB);
     truncated.delivery = Delivery::Truncated;
-    QTest::newRow("truncated body") << truncated << FeedState::Stale
+    QTest::newRow("truncated body") << truncated << LiveState::Stale
                                     << QStringLiteral("the response was cut off after %1 of %2 bytes")
                                            .arg(BodyB.size() / 2)
                                            .arg(BodyB.size())
@@ -160,35 +160,35 @@ void tst_FeedClient::faults_data()
     FaultServer::Reply huge = FaultServer::ok(BodyB);
     huge.delivery = Delivery::HugeContentLength;
     QTest::newRow("oversized by Content-Length")
-        << huge << FeedState::Stale
+        << huge << LiveState::Stale
         << QStringLiteral("larger than the 0.1 MiB limit (Content-Length 4294967296")
         << LoadErrorKind::TooLarge;
 
     FaultServer::Reply endless = FaultServer::ok(BodyB);
     endless.delivery = Delivery::EndlessChunked;
     QTest::newRow("oversized by chunked streaming")
-        << endless << FeedState::Stale << QStringLiteral("(stopped after 65537 bytes)")
+        << endless << LiveState::Stale << QStringLiteral("(stopped after 65537 bytes)")
         << LoadErrorKind::TooLarge;
 
     FaultServer::Reply drip = FaultServer::ok(BodyB);
     drip.delivery = Delivery::SlowDrip;
     drip.dripIntervalMs = 20;
-    QTest::newRow("slow drip") << drip << FeedState::Stale
+    QTest::newRow("slow drip") << drip << LiveState::Stale
                                << QStringLiteral("no complete response within 1 s") << LoadErrorKind::Io;
 
     QTest::newRow("malformed JSON") << FaultServer::ok("{\"format\": \"liqscope-snapshot\", \"version\": 1,")
-                                    << FeedState::Stale << QString() << LoadErrorKind::Syntax;
-    QTest::newRow("not a snapshot at all") << FaultServer::ok("<html>maintenance</html>") << FeedState::Stale
+                                    << LiveState::Stale << QString() << LoadErrorKind::Syntax;
+    QTest::newRow("not a snapshot at all") << FaultServer::ok("<html>maintenance</html>") << LiveState::Stale
                                            << QString() << LoadErrorKind::UnknownFormat;
     QTest::newRow("CoinGlass error envelope")
         << FaultServer::ok(FeedTestData::coinGlassError(QStringLiteral("Upgrade your plan")))
-        << FeedState::Stale << QStringLiteral("Upgrade your plan") << LoadErrorKind::ApiError;
+        << LiveState::Stale << QStringLiteral("Upgrade your plan") << LoadErrorKind::ApiError;
 }
 
 void tst_FeedClient::faults()
 {
     QFETCH(FaultServer::Reply, fault);
-    QFETCH(FeedState, expectedState);
+    QFETCH(LiveState, expectedState);
     QFETCH(QString, expectedMessage);
     QFETCH(LoadErrorKind, expectedKind);
 
@@ -211,7 +211,7 @@ void tst_FeedClient::faults()
     if (expectedKind != LoadErrorKind::None)
         QCOMPARE(client.lastError().kind, expectedKind);
     QCOMPARE(client.status().consecutiveFailures, 1);
-    if (expectedState == FeedState::Stale) {
+    if (expectedState == LiveState::Stale) {
         QVERIFY(client.status().nextAttemptAt.isValid());
         QVERIFY(
             client.status().describe(QDateTime::currentDateTimeUtc()).contains(QLatin1String("retrying in")));
@@ -223,7 +223,7 @@ void tst_FeedClient::faults()
     m_server->setReply(FaultServer::ok(BodyB));
     client.refreshNow();
     QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, 5000);
-    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(client.state(), LiveState::Live);
     QCOMPARE(client.lastSnapshot()->asOf, QDateTime(QDate(2026, 11, 20), QTime(14, 1), Qt::UTC));
     QCOMPARE(client.status().consecutiveFailures, 0);
     QVERIFY(client.status().message.isEmpty());
@@ -234,14 +234,14 @@ void tst_FeedClient::notModifiedIsUnchanged()
     FeedClient client;
     m_server->setReply(FaultServer::ok(BodyA, "\"v1\""));
     client.setOptions(testOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
     QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
     QCOMPARE(m_server->requests().at(0).header("If-None-Match"), QByteArray());
 
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Unchanged, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Unchanged, 5000);
     QCOMPARE(m_server->requests().at(1).header("If-None-Match"), QByteArray("\"v1\""));
     QCOMPARE(client.status().httpStatus, 304);
     QCOMPARE(snapshots.size(), 1);
@@ -251,7 +251,7 @@ void tst_FeedClient::notModifiedIsUnchanged()
     m_server->setReply(FaultServer::ok(BodyB, "\"v2\""));
     client.refreshNow();
     QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 2, 5000);
-    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(client.state(), LiveState::Live);
 }
 
 void tst_FeedClient::identicalBodyIsUnchanged()
@@ -260,7 +260,7 @@ void tst_FeedClient::identicalBodyIsUnchanged()
     QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
     startLive(client);
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Unchanged, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Unchanged, 5000);
     QCOMPARE(m_server->requestCount(), 2);
     QCOMPARE(snapshots.size(), 1);
 }
@@ -273,7 +273,7 @@ void tst_FeedClient::retryAfterSecondsIsHonoured()
     tooMany.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
     m_server->setReply(tooMany);
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Stale, 5000);
     QVERIFY2(client.status().message.contains(
                  QLatin1String("HTTP 429 Too Many Requests; the server asked to wait 1 s")),
              qPrintable(client.status().message));
@@ -287,7 +287,7 @@ void tst_FeedClient::retryAfterSecondsIsHonoured()
     QCOMPARE(m_server->requestCount(), requests);
 
     m_server->setReply(FaultServer::ok(BodyB));
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 4000);
     QCOMPARE(m_server->requestCount(), requests + 1);
 }
 
@@ -302,7 +302,7 @@ void tst_FeedClient::retryAfterHttpDateIsHonoured()
          QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1()});
     m_server->setReply(unavailable);
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Stale, 5000);
     const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(client.status().nextAttemptAt);
     QVERIFY2(wait > 1000 && wait <= 3000, qPrintable(QString::number(wait)));
 }
@@ -310,16 +310,16 @@ void tst_FeedClient::retryAfterHttpDateIsHonoured()
 void tst_FeedClient::backoffGrowsWithFailures()
 {
     FeedClient client;
-    FeedOptions options = testOptions();
+    LiveOptions options = testOptions();
     options.backoffInitialMs = 40;
     options.backoffMaxMs = 320;
     client.setOptions(options);
     m_server->setReply(FaultServer::status(500));
-    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
     QList<qint64> delays;
     QObject scope; // the connection's context: it ends before `delays` does
-    connect(&client, &FeedClient::stateChanged, &scope, [&delays](const FeedStatus &status) {
-        if (status.state == FeedState::Retrying)
+    connect(&client, &FeedClient::statusChanged, &scope, [&delays](const LiveStatus &status) {
+        if (status.state == LiveState::Retrying)
             delays.append(QDateTime::currentDateTimeUtc().msecsTo(status.nextAttemptAt));
     });
     client.start();
@@ -331,7 +331,7 @@ void tst_FeedClient::backoffGrowsWithFailures()
         QVERIFY2(delays.at(i) >= full / 2 - 15 && delays.at(i) <= full,
                  qPrintable(QStringLiteral("failure %1: %2 ms").arg(i + 1).arg(delays.at(i))));
     }
-    QCOMPARE(client.state(), FeedState::Paused);
+    QCOMPARE(client.state(), LiveState::Paused);
     QVERIFY(client.status().consecutiveFailures >= 6);
 }
 
@@ -342,7 +342,7 @@ void tst_FeedClient::connectionRefusedThenRecovers()
     const quint16 port = m_server->port();
     m_server->close();
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Stale, 5000);
     QVERIFY2(client.status().message.contains(QLatin1String("connection refused")),
              qPrintable(client.status().message));
     QVERIFY(client.lastSnapshot().has_value());
@@ -350,36 +350,36 @@ void tst_FeedClient::connectionRefusedThenRecovers()
     QVERIFY(m_server->listen(port));
     m_server->setReply(FaultServer::ok(BodyB));
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
 }
 
 void tst_FeedClient::plainHttpToRemoteHostIsRefused()
 {
     FeedClient client;
-    FeedOptions options = testOptions();
+    LiveOptions options = testOptions();
     options.timeoutMs = 300;
     client.setOptions(options);
     // 192.0.2.0/24 is TEST-NET-1: never routed, so nothing leaves the machine in any case.
-    client.setEndpoint(FeedEndpoint::snapshotUrl(QUrl(QStringLiteral("http://192.0.2.7/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{QUrl(QStringLiteral("http://192.0.2.7/v1/snapshot"))});
     client.start();
-    QCOMPARE(client.state(), FeedState::Error);
+    QCOMPARE(client.state(), LiveState::Error);
     QVERIFY(client.status().message.contains(QLatin1String("plain HTTP to a non-local host is refused")));
-    QVERIFY(!client.isRequestInFlight());
+    QVERIFY(!client.isBusy());
 
-    options.allowPlainHttp = true;
+    options.allowPlain = true;
     client.setOptions(options);
     client.start();
-    QVERIFY(client.isRequestInFlight());
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Retrying, 5000);
+    QVERIFY(client.isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Retrying, 5000);
     QVERIFY(!client.status().message.contains(QLatin1String("plain HTTP")));
 
     // Loopback by name is local too.
     m_server->setReply(FaultServer::ok(BodyA));
     client.setOptions(testOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(
-        QUrl(QStringLiteral("http://localhost:%1/v1/snapshot").arg(m_server->port()))));
+    client.setEndpoint(
+        SnapshotUrlEndpoint{QUrl(QStringLiteral("http://localhost:%1/v1/snapshot").arg(m_server->port()))});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
 }
 
 void tst_FeedClient::staleRepliesAreDropped()
@@ -392,20 +392,20 @@ void tst_FeedClient::staleRepliesAreDropped()
 
     FeedClient client;
     client.setOptions(testOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(hanging.url(QStringLiteral("/slow"))));
+    client.setEndpoint(SnapshotUrlEndpoint{hanging.url(QStringLiteral("/slow"))});
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(hanging.requestCount(), 1, 5000);
 
     // Switching endpoints while the old request is out: the old one must not land.
     m_server->setReply(FaultServer::ok(BodyA));
-    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server->url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
-    QSignalSpy states(&client, &FeedClient::stateChanged);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
+    QSignalSpy states(&client, &FeedClient::statusChanged);
     hanging.close(); // the old connection dies now
     QTest::qWait(200);
     QCOMPARE(states.size(), 0);
-    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(client.state(), LiveState::Live);
 }
 
 void tst_FeedClient::pauseDropsTheRequestInFlight()
@@ -420,30 +420,30 @@ void tst_FeedClient::pauseDropsTheRequestInFlight()
     client.refreshNow();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 2, 5000);
     client.pause();
-    QCOMPARE(client.state(), FeedState::Paused);
-    QVERIFY(!client.isRequestInFlight());
+    QCOMPARE(client.state(), LiveState::Paused);
+    QVERIFY(!client.isBusy());
     QTest::qWait(600);
     QCOMPARE(snapshots.size(), 0);
-    QCOMPARE(client.state(), FeedState::Paused);
+    QCOMPARE(client.state(), LiveState::Paused);
 
     m_server->setReply(FaultServer::ok(BodyB));
     client.resume();
     QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, 5000);
-    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(client.state(), LiveState::Live);
 }
 
 void tst_FeedClient::fetchOnceReportsStatusAndCause()
 {
     const QUrl url = m_server->url(QStringLiteral("/v1/snapshot"));
     m_server->setReply(FaultServer::ok(BodyA));
-    FeedFetchResult good = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    FeedFetchResult good = fetchOnce(SnapshotUrlEndpoint{url}, testOptions());
     QVERIFY(good.ok());
     QCOMPARE(good.httpStatus, 200);
     QCOMPARE(good.origin, url.toString());
     QCOMPARE(good.load.snapshot->totals.at(TimeWindow::H24).shortUsd, 330000000.0);
 
     m_server->setReply(FaultServer::status(500));
-    FeedFetchResult failed = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    FeedFetchResult failed = fetchOnce(SnapshotUrlEndpoint{url}, testOptions());
     QVERIFY(!failed.ok());
     QCOMPARE(failed.httpStatus, 500);
     QCOMPARE(failed.load.error.kind, LoadErrorKind::Io);
@@ -451,12 +451,12 @@ void tst_FeedClient::fetchOnceReportsStatusAndCause()
     QCOMPARE(m_server->requestCount(), 2); // no retries
 
     m_server->setReply(FaultServer::ok("{]"));
-    FeedFetchResult malformed = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    FeedFetchResult malformed = fetchOnce(SnapshotUrlEndpoint{url}, testOptions());
     QCOMPARE(malformed.load.error.kind, LoadErrorKind::Syntax);
     QCOMPARE(malformed.httpStatus, 200);
 
     m_server->close();
-    FeedFetchResult refused = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    FeedFetchResult refused = fetchOnce(SnapshotUrlEndpoint{url}, testOptions());
     QVERIFY(!refused.ok());
     QCOMPARE(refused.httpStatus, 0);
     QVERIFY(refused.load.error.message.contains(QLatin1String("connection refused")));

@@ -2,8 +2,8 @@
 #include "faultserver.h"
 #include "feed/apikeystore.h"
 #include "feed/feedclient.h"
-#include "feed/feedpolicy.h"
 #include "feedtestdata.h"
+#include "live/endpointpolicy.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -30,20 +30,20 @@ void tst_FeedSecrets::keyNeverInMessagesOrSnapshots()
 {
     FaultServer server;
     QVERIFY(server.listen());
-    FeedOptions options;
+    LiveOptions options;
     options.backoffInitialMs = 60'000;
     FeedClient client;
     client.setOptions(options);
-    client.setEndpoint(FeedEndpoint::coinGlass(server.url(QString()), Key));
+    client.setEndpoint(CoinGlassEndpoint{server.url(QString()), Key});
     QStringList seen;
     QObject scope; // the connection's context: it ends before `seen` does, even on an early return
-    connect(&client, &FeedClient::stateChanged, &scope, [&seen](const FeedStatus &status) {
+    connect(&client, &FeedClient::statusChanged, &scope, [&seen](const LiveStatus &status) {
         seen.append(status.describe(QDateTime::currentDateTimeUtc()));
     });
 
     server.setReply(FaultServer::ok(FeedTestData::coinGlassCoinList()));
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
     QCOMPARE(server.requests().constLast().header("CG-API-KEY"), Key.toUtf8());
     QCOMPARE(server.requests().constLast().target,
              QByteArray("/api/futures/liquidation/coin-list?exchange=Binance"));
@@ -54,12 +54,12 @@ void tst_FeedSecrets::keyNeverInMessagesOrSnapshots()
     server.setReply(
         FaultServer::ok(FeedTestData::coinGlassError(QStringLiteral("key %1 is over quota").arg(Key))));
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Stale, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Stale, 5000);
     QVERIFY2(client.status().message.contains(QLatin1String("key *** is over quota")),
              qPrintable(client.status().message));
     server.setReply(FaultServer::status(401));
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Error, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Error, 5000);
     QCOMPARE(client.status().message, QStringLiteral("CoinGlass rejected the API key (HTTP 401)"));
 
     seen.append(client.displayOrigin());
@@ -72,9 +72,9 @@ void tst_FeedSecrets::urlSecretsAreNotShown()
 {
     const QUrl url(QStringLiteral(
         "https://user:hunter2@feed.example/v1/snapshot?exchange=OKX&api_key=abc123&token=t0k#frag"));
-    const QString shown = FeedPolicy::displayOrigin(url);
+    const QString shown = EndpointPolicy::displayOrigin(url);
     QCOMPARE(shown, QStringLiteral("https://feed.example/v1/snapshot?exchange=OKX"));
-    const QString scrubbed = FeedPolicy::scrubSecrets(
+    const QString scrubbed = EndpointPolicy::scrubSecrets(
         QStringLiteral("Error transferring %1 - failed").arg(url.toString()), url, QStringLiteral("abc123"));
     QVERIFY2(!scrubbed.contains(QLatin1String("hunter2")) && !scrubbed.contains(QLatin1String("abc123")),
              qPrintable(scrubbed));
@@ -91,7 +91,7 @@ void tst_FeedSecrets::urlSecretsAreNotShown()
     connect(
         &client, &FeedClient::snapshotReceived, &scope,
         [&origin](const LiquidationSnapshot &, const QStringList &, const QString &from) { origin = from; });
-    client.setEndpoint(FeedEndpoint::snapshotUrl(secretUrl));
+    client.setEndpoint(SnapshotUrlEndpoint{secretUrl});
     client.start();
     QTRY_VERIFY_WITH_TIMEOUT(!origin.isEmpty(), 5000);
     QCOMPARE(origin, server.url(QStringLiteral("/v1/snapshot")).toString());

@@ -21,9 +21,9 @@ const QString StartText = QStringLiteral("2026-11-20T14:00:00Z");
 const QDateTime Start(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC);
 const QString TestKey = QStringLiteral("demo-key-0f9e8d7c");
 
-FeedOptions fastOptions()
+LiveOptions fastOptions()
 {
-    FeedOptions options;
+    LiveOptions options;
     options.intervalMs = 60'000;
     options.timeoutMs = 5'000;
     options.backoffInitialMs = 60'000;
@@ -88,9 +88,9 @@ void tst_FeedServer::snapshotMatchesTheSimulator()
 
     FeedClient client;
     client.setOptions(fastOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(process.snapshotUrl()));
+    client.setEndpoint(SnapshotUrlEndpoint{process.snapshotUrl()});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 10'000);
 
     // The real clock advances the simulated one: compare with the simulator at the served as-of.
     const LiquidationSnapshot served = *client.lastSnapshot();
@@ -116,12 +116,12 @@ void tst_FeedServer::frozenClockAnswersNotModified()
     QVERIFY(base.isValid());
     FeedClient client;
     client.setOptions(fastOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(process.snapshotUrl()));
+    client.setEndpoint(SnapshotUrlEndpoint{process.snapshotUrl()});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 10'000);
     QCOMPARE(client.lastSnapshot()->asOf, Start);
     client.refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Unchanged, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Unchanged, 10'000);
     QCOMPARE(client.status().httpStatus, 304);
 }
 
@@ -138,9 +138,9 @@ void tst_FeedServer::coinGlassCoinsNeedTheKey()
 
     FeedClient client;
     client.setOptions(fastOptions());
-    client.setEndpoint(FeedEndpoint::coinGlass(base, TestKey, CoinGlassView::Coins, QStringLiteral("OKX")));
+    client.setEndpoint(CoinGlassEndpoint{base, TestKey, CoinGlassView::Coins, QStringLiteral("OKX")});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 10'000);
     const LiquidationSnapshot served = *client.lastSnapshot();
     MarketSimulator expected(7, Start);
     const LiquidationSnapshot okx = *expected.coinSnapshotOnExchange(QStringLiteral("OKX"));
@@ -154,9 +154,9 @@ void tst_FeedServer::coinGlassCoinsNeedTheKey()
 
     FeedClient wrongKey;
     wrongKey.setOptions(fastOptions());
-    wrongKey.setEndpoint(FeedEndpoint::coinGlass(base, QStringLiteral("not-the-key")));
+    wrongKey.setEndpoint(CoinGlassEndpoint{base, QStringLiteral("not-the-key")});
     wrongKey.start();
-    QTRY_COMPARE_WITH_TIMEOUT(wrongKey.state(), FeedState::Error, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(wrongKey.state(), LiveState::Error, 10'000);
     QCOMPARE(wrongKey.status().message, QStringLiteral("CoinGlass rejected the API key (HTTP 401)"));
 }
 
@@ -169,9 +169,9 @@ void tst_FeedServer::coinGlassExchangesViewMergesFourWindows()
     QVERIFY(base.isValid());
     FeedClient client;
     client.setOptions(fastOptions());
-    client.setEndpoint(FeedEndpoint::coinGlass(base, QStringLiteral("any"), CoinGlassView::Exchanges));
+    client.setEndpoint(CoinGlassEndpoint{base, QStringLiteral("any"), CoinGlassView::Exchanges});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 10'000);
     QCOMPARE(client.requestsStarted(), 4);
     const LiquidationSnapshot served = *client.lastSnapshot();
     const LiquidationSnapshot expected = *MarketSimulator(7, Start).exchangeSnapshot();
@@ -206,7 +206,7 @@ void tst_FeedServer::replayServesFilesInTurn()
     QVERIFY(base.isValid());
     FeedClient client;
     client.setOptions(fastOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(process.snapshotUrl()));
+    client.setEndpoint(SnapshotUrlEndpoint{process.snapshotUrl()});
     QList<QDateTime> seen;
     QObject scope; // the connection's context: it ends before `seen` does
     connect(&client, &FeedClient::snapshotReceived, &scope,

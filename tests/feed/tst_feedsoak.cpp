@@ -2,8 +2,8 @@
 #include "faultserver.h"
 #include "feed/demofeedprocess.h"
 #include "feed/feedclient.h"
-#include "feed/snapshothistory.h"
 #include "feedtestdata.h"
+#include "session/snapshothistory.h"
 #include "testtiming.h"
 
 #include <QDir>
@@ -62,8 +62,8 @@ void tst_FeedSoak::runCycles(FeedClient &client, SnapshotHistory &history, int c
     // QVERIFY returns early, so no lambda can run against the locals it captured after they are gone.
     QObject scope;
     QEventLoop loop;
-    connect(&client, &FeedClient::stateChanged, &scope, [&, target, mixFaults](const FeedStatus &status) {
-        if (status.state == FeedState::Connecting)
+    connect(&client, &FeedClient::statusChanged, &scope, [&, target, mixFaults](const LiveStatus &status) {
+        if (status.state == LiveState::Connecting)
             return;
         ++m_cycle;
         // Alternate new data, the same data and server errors, so every path runs.
@@ -119,11 +119,11 @@ void tst_FeedSoak::longPollAgainstDemoFeed()
     QVERIFY(ready.wait(10'000));
 
     FeedClient client;
-    FeedOptions options;
+    LiveOptions options;
     options.timeoutMs = 5000;
     options.backoffInitialMs = 60'000;
     client.setOptions(options);
-    client.setEndpoint(FeedEndpoint::snapshotUrl(feed.snapshotUrl()));
+    client.setEndpoint(SnapshotUrlEndpoint{feed.snapshotUrl()});
     SnapshotHistory history(200);
 
     runCycles(client, history, 500, false); // warm up: allocator pools, connection cache, full ring
@@ -141,7 +141,7 @@ void tst_FeedSoak::longPollAgainstDemoFeed()
 
     qInfo("%d cycles; VmRSS %lld -> %lld KiB; fds %d -> %d", m_cycle, memoryBefore, memoryAfter,
           descriptorsBefore, descriptorsAfter);
-    QCOMPARE(client.state(), FeedState::Live);
+    QCOMPARE(client.state(), LiveState::Live);
     QCOMPARE(history.size(), 200);
     verifyMemoryFlat(memoryBefore, memoryAfter);
     QVERIFY2(descriptorsAfter <= descriptorsBefore + 1, "open file descriptors grew");
@@ -155,11 +155,11 @@ void tst_FeedSoak::faultMixDoesNotLeak()
     m_server.setReply(
         FaultServer::ok(FeedTestData::liqscopeSnapshot(QStringLiteral("2025-12-31T00:00:00Z"))));
     FeedClient client;
-    FeedOptions options;
+    LiveOptions options;
     options.timeoutMs = 2000;
     options.backoffInitialMs = 60'000;
     client.setOptions(options);
-    client.setEndpoint(FeedEndpoint::snapshotUrl(m_server.url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server.url(QStringLiteral("/v1/snapshot"))});
     SnapshotHistory history(50);
 
     runCycles(client, history, 300, true);

@@ -23,13 +23,13 @@
 
 using namespace Liq;
 
-Q_DECLARE_METATYPE(Liq::FeedState)
+Q_DECLARE_METATYPE(Liq::LiveState)
 
 namespace {
 
-FeedOptions testOptions()
+LiveOptions testOptions()
 {
-    FeedOptions options;
+    LiveOptions options;
     options.intervalMs = 60'000; // the tests drive cycles themselves
     options.timeoutMs = 5'000;
     options.maxBytes = 64 * 1024;
@@ -99,11 +99,11 @@ private:
     int m_requestCount = 0;
 };
 
-QList<FeedState> statesOf(const QSignalSpy &spy)
+QList<LiveState> statesOf(const QSignalSpy &spy)
 {
-    QList<FeedState> states;
+    QList<LiveState> states;
     for (const auto &arguments : spy)
-        states.append(arguments.at(0).value<FeedStatus>().state);
+        states.append(arguments.at(0).value<LiveStatus>().state);
     return states;
 }
 
@@ -215,9 +215,9 @@ void tst_FeedTls::untrustedCertificateIsAnError()
     plainServer.setReply(FaultServer::ok(PlainBody));
     FeedClient client;
     client.setOptions(testOptions());
-    client.setEndpoint(FeedEndpoint::snapshotUrl(plainServer.url(QStringLiteral("/v1/snapshot"))));
+    client.setEndpoint(SnapshotUrlEndpoint{plainServer.url(QStringLiteral("/v1/snapshot"))});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Live, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 10'000);
     QVERIFY(client.lastSnapshot().has_value());
     const LiquidationSnapshot before = *client.lastSnapshot();
     QCOMPARE(before.asOf, QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC));
@@ -227,10 +227,10 @@ void tst_FeedTls::untrustedCertificateIsAnError()
     QVERIFY(tlsServer.listen());
     const QUrl tlsUrl = tlsServer.url(QStringLiteral("/v1/snapshot"));
     QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
-    QSignalSpy states(&client, &FeedClient::stateChanged);
-    client.setEndpoint(FeedEndpoint::snapshotUrl(tlsUrl));
+    QSignalSpy states(&client, &FeedClient::statusChanged);
+    client.setEndpoint(SnapshotUrlEndpoint{tlsUrl});
     client.start();
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), FeedState::Error, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Error, 10'000);
 
     const QString message = client.status().message;
     QVERIFY2(message.startsWith(tlsUrl.toString()), qPrintable(message));
@@ -248,16 +248,16 @@ void tst_FeedTls::untrustedCertificateIsAnError()
     QCOMPARE(snapshots.size(), 0);
     QVERIFY(client.lastSnapshot().has_value());
     QCOMPARE(*client.lastSnapshot(), before);
-    QVERIFY2(!statesOf(states).contains(FeedState::Live), qPrintable(message));
+    QVERIFY2(!statesOf(states).contains(LiveState::Live), qPrintable(message));
 
     // A manual retry fails the same way and still does not go Live.
     const int started = client.requestsStarted();
     states.clear();
     client.refreshNow();
-    QTRY_VERIFY_WITH_TIMEOUT(client.requestsStarted() == started + 1 && !client.isRequestInFlight(), 10'000);
-    QCOMPARE(client.state(), FeedState::Error);
+    QTRY_VERIFY_WITH_TIMEOUT(client.requestsStarted() == started + 1 && !client.isBusy(), 10'000);
+    QCOMPARE(client.state(), LiveState::Error);
     QCOMPARE(client.status().message, message);
-    QVERIFY(!statesOf(states).contains(FeedState::Live));
+    QVERIFY(!statesOf(states).contains(LiveState::Live));
     QCOMPARE(snapshots.size(), 0);
     QCOMPARE(*client.lastSnapshot(), before);
     QCOMPARE(tlsServer.requestCount(), 0);
@@ -270,7 +270,7 @@ void tst_FeedTls::fetchOnceReportsTheTlsError()
     QVERIFY(server.listen());
     const QUrl url = server.url(QStringLiteral("/v1/snapshot"));
 
-    const FeedFetchResult result = fetchOnce(FeedEndpoint::snapshotUrl(url), testOptions());
+    const FeedFetchResult result = fetchOnce(SnapshotUrlEndpoint{url}, testOptions());
     QVERIFY(!result.ok());
     QVERIFY(!result.load.snapshot.has_value());
     QCOMPARE(result.httpStatus, 0);

@@ -1,3 +1,4 @@
+#include "formats/loadresult.h"
 #include "itemmodels/breakdowntablemodel.h"
 #include "itemmodels/windowtablemodel.h"
 #include "session/dashboardsession.h"
@@ -109,7 +110,7 @@ void tst_DashboardSession::openFileReportsThroughTheEventLoop_data()
     QTest::addColumn<int>("padding");
     QTest::addColumn<bool>("onWorker");
     QTest::newRow("small file, read in the event loop") << 0 << false;
-    QTest::newRow("large file, read on a worker") << int(DashboardSession::InlineLoadMaxBytes) << true;
+    QTest::newRow("large file, read on a worker") << int(InlineParseMaxBytes) << true;
 }
 
 void tst_DashboardSession::openFileReportsThroughTheEventLoop()

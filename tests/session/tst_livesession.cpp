@@ -1,9 +1,9 @@
 // LiveSession: the live plumbing without widgets, against the real liqscope-feed executable.
 #include "feed/feedclient.h"
-#include "feed/snapshothistory.h"
 #include "formats/historyfile.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "session/snapshothistory.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -30,9 +30,9 @@ LiquidationSnapshot snapshotAt(int minute, double longUsd)
     return snapshot;
 }
 
-FeedOptions fastOptions()
+LiveOptions fastOptions()
 {
-    FeedOptions options;
+    LiveOptions options;
     options.intervalMs = 1000;
     options.backoffInitialMs = 1000;
     options.timeoutMs = 3000;
@@ -89,7 +89,7 @@ void tst_LiveSession::demoFeedGoesLive()
     live.startDemo(fastOptions());
     QTRY_VERIFY_WITH_TIMEOUT(session.hasSnapshot(), 10000);
     QVERIFY(live.isDemoRunning());
-    QCOMPARE(live.status().state, FeedState::Live);
+    QCOMPARE(live.status().state, LiveState::Live);
     QVERIFY(sources.count() >= 1);
     QVERIFY(sources.last().at(0).toString().startsWith(QStringLiteral("http://127.0.0.1:")));
     QCOMPARE(session.origin(), live.sourceText());
@@ -102,7 +102,7 @@ void tst_LiveSession::demoFeedGoesLive()
     live.disconnectFeed();
     QVERIFY(!live.isConnected());
     QTRY_VERIFY_WITH_TIMEOUT(!live.isDemoRunning(), 5000);
-    QCOMPARE(live.status().state, FeedState::Idle);
+    QCOMPARE(live.status().state, LiveState::Idle);
     QVERIFY(live.sourceText().isEmpty());
     QVERIFY(session.hasSnapshot()); // disconnecting keeps what is on screen
 }

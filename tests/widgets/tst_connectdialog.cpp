@@ -55,14 +55,14 @@ void tst_ConnectDialog::init()
 
 void tst_ConnectDialog::validation_data()
 {
-    QTest::addColumn<int>("kind"); // FeedSourceKind
+    QTest::addColumn<int>("kind"); // ConnectDialog::Kind
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("key");
-    QTest::addColumn<bool>("allowPlainHttp");
+    QTest::addColumn<bool>("allowPlain");
     QTest::addColumn<QString>("exchange");
     QTest::addColumn<QString>("error"); // a fragment of the message; empty: valid
-    const int snapshot = int(FeedSourceKind::SnapshotUrl);
-    const int coinGlass = int(FeedSourceKind::CoinGlass);
+    const int snapshot = int(ConnectDialog::Kind::SnapshotUrl);
+    const int coinGlass = int(ConnectDialog::Kind::CoinGlass);
     QTest::newRow("https snapshot") << snapshot << u"https://example.com/feed.liqscope"_qs << QString()
                                     << false << QString() << QString();
     QTest::newRow("loopback http") << snapshot << u"http://127.0.0.1:8787/v1/snapshot"_qs << QString()
@@ -70,11 +70,12 @@ void tst_ConnectDialog::validation_data()
     QTest::newRow("empty url") << snapshot << u"  "_qs << QString() << false << QString()
                                << u"Enter the URL"_qs;
     QTest::newRow("ftp") << snapshot << u"ftp://example.com/x"_qs << QString() << false << QString()
-                         << u"is not an http:// or https:// URL"_qs;
+                         << u"ftp://example.com/x: not a https:// or http:// URL"_qs;
     QTest::newRow("no host") << snapshot << u"https://"_qs << QString() << false << QString()
-                             << u"http:// or https://"_qs;
-    QTest::newRow("plain http elsewhere") << snapshot << u"http://example.com/feed"_qs << QString() << false
-                                          << QString() << u"Plain HTTP to example.com"_qs;
+                             << u"not a https:// or http:// URL"_qs;
+    QTest::newRow("plain http elsewhere")
+        << snapshot << u"http://example.com/feed"_qs << QString() << false << QString()
+        << u"http://example.com/feed: plain HTTP to a non-local host is refused"_qs;
     QTest::newRow("plain http allowed")
         << snapshot << u"http://example.com/feed"_qs << QString() << true << QString() << QString();
     QTest::newRow("coinglass ok") << coinGlass << u"https://open-api-v4.coinglass.com"_qs << SecretKey
@@ -92,14 +93,14 @@ void tst_ConnectDialog::validation()
     QFETCH(int, kind);
     QFETCH(QString, url);
     QFETCH(QString, key);
-    QFETCH(bool, allowPlainHttp);
+    QFETCH(bool, allowPlain);
     QFETCH(QString, exchange);
     QFETCH(QString, error);
     ConnectDialog dialog{ApiKeyStore(keyPath())};
     dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(kind));
     dialog.urlEdit()->setText(url);
     dialog.keyEdit()->setText(key);
-    dialog.allowPlainHttpBox()->setChecked(allowPlainHttp);
+    dialog.allowPlainHttpBox()->setChecked(allowPlain);
     dialog.exchangeEdit()->setText(exchange);
     dialog.rememberKeyBox()->setChecked(false);
     QCOMPARE(dialog.validationError().isEmpty(), error.isEmpty());
@@ -118,7 +119,7 @@ void tst_ConnectDialog::keyIsMaskedAndNeverInSettings()
     {
         ConnectDialog dialog{ApiKeyStore(keyPath())};
         QCOMPARE(dialog.keyEdit()->echoMode(), QLineEdit::Password);
-        dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(FeedSourceKind::CoinGlass)));
+        dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(ConnectDialog::Kind::CoinGlass)));
         // A secret in the URL's query must not reach the settings either.
         dialog.urlEdit()->setText(u"https://open-api-v4.coinglass.com/?api_key=%1"_qs.arg(SecretKey));
         dialog.keyEdit()->setText(SecretKey);
@@ -127,7 +128,7 @@ void tst_ConnectDialog::keyIsMaskedAndNeverInSettings()
         dialog.show();
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.endpoint().apiKey, SecretKey);
+        QCOMPARE(std::get<CoinGlassEndpoint>(dialog.endpoint()).apiKey, SecretKey);
     }
     QSettings settings;
     settings.sync();
@@ -151,7 +152,7 @@ void tst_ConnectDialog::keyIsMaskedAndNeverInSettings()
     QCOMPARE(again.keyEdit()->text(), SecretKey);
     QCOMPARE(again.keyEdit()->echoMode(), QLineEdit::Password);
     QCOMPARE(again.intervalBox()->value(), 42);
-    QCOMPARE(again.kindBox()->currentData().toInt(), int(FeedSourceKind::CoinGlass));
+    QCOMPARE(again.kindBox()->currentData().toInt(), int(ConnectDialog::Kind::CoinGlass));
 
     // Unticking "remember" removes the stored key.
     again.rememberKeyBox()->setChecked(false);
@@ -178,29 +179,31 @@ void tst_ConnectDialog::entriesBecomeEndpointAndOptions()
     QCOMPARE(dialog.intervalBox()->minimum(), 1);
     QCOMPARE(dialog.intervalBox()->maximum(), 3600);
     QVERIFY(!dialog.allowPlainHttpBox()->isChecked());
-    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(FeedSourceKind::CoinGlass)));
-    QCOMPARE(dialog.urlEdit()->text(), ConnectDialog::defaultCoinGlassUrl().toString());
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(ConnectDialog::Kind::CoinGlass)));
+    QCOMPARE(dialog.urlEdit()->text(), CoinGlassEndpoint::defaultBaseUrl().toString());
     dialog.keyEdit()->setText(u"  %1 "_qs.arg(SecretKey));
     dialog.viewBox()->setCurrentIndex(dialog.viewBox()->findData(int(CoinGlassView::Exchanges)));
     QVERIFY(!dialog.exchangeEdit()->isEnabled());
     dialog.intervalBox()->setValue(30);
-    const FeedEndpoint endpoint = dialog.endpoint();
-    QCOMPARE(endpoint.kind, FeedSourceKind::CoinGlass);
+    const LiveEndpoint chosen = dialog.endpoint();
+    QVERIFY(std::holds_alternative<CoinGlassEndpoint>(chosen));
+    const auto &endpoint = std::get<CoinGlassEndpoint>(chosen);
     QCOMPARE(endpoint.apiKey, SecretKey);
     QCOMPARE(endpoint.view, CoinGlassView::Exchanges);
-    QCOMPARE(endpoint.url, ConnectDialog::defaultCoinGlassUrl());
+    QCOMPARE(endpoint.baseUrl, CoinGlassEndpoint::defaultBaseUrl());
     QCOMPARE(dialog.options().intervalMs, 30'000);
-    QVERIFY(!dialog.options().allowPlainHttp);
+    QVERIFY(!dialog.options().allowPlain);
 
     // Switching back to a snapshot URL restores what was typed there.
-    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(FeedSourceKind::SnapshotUrl)));
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(ConnectDialog::Kind::SnapshotUrl)));
     dialog.urlEdit()->setText(u"http://127.0.0.1:9/v1/snapshot"_qs);
-    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(FeedSourceKind::CoinGlass)));
-    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(FeedSourceKind::SnapshotUrl)));
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(ConnectDialog::Kind::CoinGlass)));
+    dialog.kindBox()->setCurrentIndex(dialog.kindBox()->findData(int(ConnectDialog::Kind::SnapshotUrl)));
     QCOMPARE(dialog.urlEdit()->text(), u"http://127.0.0.1:9/v1/snapshot"_qs);
     QVERIFY(!dialog.keyEdit()->isEnabled());
-    QCOMPARE(dialog.endpoint().kind, FeedSourceKind::SnapshotUrl);
-    QCOMPARE(dialog.endpoint().url, QUrl(u"http://127.0.0.1:9/v1/snapshot"_qs));
+    QVERIFY(std::holds_alternative<SnapshotUrlEndpoint>(dialog.endpoint()));
+    QCOMPARE(std::get<SnapshotUrlEndpoint>(dialog.endpoint()).url,
+             QUrl(u"http://127.0.0.1:9/v1/snapshot"_qs));
 }
 
 QTEST_MAIN(tst_ConnectDialog)

@@ -1,6 +1,6 @@
 #include "chartaxis.h"
-#include "feed/snapshothistory.h"
 #include "historychart.h"
+#include "session/snapshothistory.h"
 
 #include <QCategoryAxis>
 #include <QLineSeries>

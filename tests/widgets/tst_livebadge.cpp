@@ -1,4 +1,6 @@
-#include "feed/feedtypes.h"
+#include "live/liveendpoint.h"
+#include "live/liveoptions.h"
+#include "live/livestatus.h"
 #include "livebadge.h"
 
 #include <QTest>
@@ -26,46 +28,46 @@ private slots:
 
 void tst_LiveBadge::textPerState_data()
 {
-    QTest::addColumn<FeedState>("state");
+    QTest::addColumn<LiveState>("state");
     QTest::addColumn<int>("dataAgeSeconds"); // -1: no good snapshot yet
     QTest::addColumn<int>("retryInMs"); // -1: none scheduled
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("idle") << FeedState::Idle << -1 << -1 << QString() << u"Not live"_qs;
-    QTest::newRow("connecting") << FeedState::Connecting << -1 << -1 << QString() << u"Connecting…"_qs;
-    QTest::newRow("live") << FeedState::Live << 0 << 10000 << QString() << u"Live"_qs;
-    QTest::newRow("unchanged") << FeedState::Unchanged << 0 << 10000 << QString() << u"Live · no change"_qs;
-    QTest::newRow("paused") << FeedState::Paused << 30 << -1 << QString() << u"Paused"_qs;
-    QTest::newRow("stale, seconds") << FeedState::Stale << 42 << 8000 << u"HTTP 500"_qs
+    QTest::newRow("idle") << LiveState::Idle << -1 << -1 << QString() << u"Not live"_qs;
+    QTest::newRow("connecting") << LiveState::Connecting << -1 << -1 << QString() << u"Connecting…"_qs;
+    QTest::newRow("live") << LiveState::Live << 0 << 10000 << QString() << u"Live"_qs;
+    QTest::newRow("unchanged") << LiveState::Unchanged << 0 << 10000 << QString() << u"Live · no change"_qs;
+    QTest::newRow("paused") << LiveState::Paused << 30 << -1 << QString() << u"Paused"_qs;
+    QTest::newRow("stale, seconds") << LiveState::Stale << 42 << 8000 << u"HTTP 500"_qs
                                     << u"Stale · data 42 s old · retry in 8 s"_qs;
-    QTest::newRow("stale, minutes") << FeedState::Stale << 125 << 60'500 << u"timeout"_qs
+    QTest::newRow("stale, minutes") << LiveState::Stale << 125 << 60'500 << u"timeout"_qs
                                     << u"Stale · data 2 min old · retry in 1 min"_qs;
-    QTest::newRow("stale, hours") << FeedState::Stale << 3 * 3600 + 5 * 60 << -1 << QString()
+    QTest::newRow("stale, hours") << LiveState::Stale << 3 * 3600 + 5 * 60 << -1 << QString()
                                   << u"Stale · data 3 h 5 min old"_qs;
     QTest::newRow("retrying, rounds up")
-        << FeedState::Retrying << -1 << 2100 << u"refused"_qs << u"Retrying in 3 s"_qs;
+        << LiveState::Retrying << -1 << 2100 << u"refused"_qs << u"Retrying in 3 s"_qs;
     QTest::newRow("retrying, none scheduled")
-        << FeedState::Retrying << -1 << -1 << QString() << u"Retrying"_qs;
-    QTest::newRow("error with why") << FeedState::Error << 60 << -1 << u"HTTP 401: the API key was refused"_qs
+        << LiveState::Retrying << -1 << -1 << QString() << u"Retrying"_qs;
+    QTest::newRow("error with why") << LiveState::Error << 60 << -1 << u"HTTP 401: the API key was refused"_qs
                                     << u"Error: HTTP 401: the API key was refused"_qs;
-    QTest::newRow("error without why") << FeedState::Error << -1 << -1 << QString() << u"Error"_qs;
+    QTest::newRow("error without why") << LiveState::Error << -1 << -1 << QString() << u"Error"_qs;
 }
 
 void tst_LiveBadge::textPerState()
 {
-    QFETCH(FeedState, state);
+    QFETCH(LiveState, state);
     QFETCH(int, dataAgeSeconds);
     QFETCH(int, retryInMs);
     QFETCH(QString, message);
     QFETCH(QString, expected);
-    FeedStatus status;
+    LiveStatus status;
     status.state = state;
     status.message = message;
     if (dataAgeSeconds >= 0)
         status.lastSuccessAt = Now.addSecs(-dataAgeSeconds);
     if (retryInMs >= 0)
         status.nextAttemptAt = Now.addMSecs(retryInMs);
-    QCOMPARE(LiveBadge::badgeText(status, Now), expected);
+    QCOMPARE(status.shortText(Now), expected);
 
     // The widget shows the same words (with a dot), and says them to screen readers.
     LiveBadge badge;
@@ -75,30 +77,29 @@ void tst_LiveBadge::textPerState()
     status.nextAttemptAt = QDateTime(); // keeps the text independent of the clock
     badge.setStatus(status);
     QVERIFY(badge.accessibleName().startsWith(u"Feed: "_qs));
-    QVERIFY2(
-        badge.text().contains(LiveBadge::badgeText(status, QDateTime::currentDateTimeUtc()).toHtmlEscaped()),
-        qPrintable(badge.text()));
+    QVERIFY2(badge.text().contains(status.shortText(QDateTime::currentDateTimeUtc()).toHtmlEscaped()),
+             qPrintable(badge.text()));
 }
 
 void tst_LiveBadge::ticksOnlyWhileTimeIsShown_data()
 {
-    QTest::addColumn<FeedState>("state");
+    QTest::addColumn<LiveState>("state");
     QTest::addColumn<bool>("ticks");
-    QTest::newRow("idle") << FeedState::Idle << false;
-    QTest::newRow("connecting") << FeedState::Connecting << false;
-    QTest::newRow("live") << FeedState::Live << false;
-    QTest::newRow("unchanged") << FeedState::Unchanged << false;
-    QTest::newRow("paused") << FeedState::Paused << false;
-    QTest::newRow("error") << FeedState::Error << false;
-    QTest::newRow("stale") << FeedState::Stale << true;
-    QTest::newRow("retrying") << FeedState::Retrying << true;
+    QTest::newRow("idle") << LiveState::Idle << false;
+    QTest::newRow("connecting") << LiveState::Connecting << false;
+    QTest::newRow("live") << LiveState::Live << false;
+    QTest::newRow("unchanged") << LiveState::Unchanged << false;
+    QTest::newRow("paused") << LiveState::Paused << false;
+    QTest::newRow("error") << LiveState::Error << false;
+    QTest::newRow("stale") << LiveState::Stale << true;
+    QTest::newRow("retrying") << LiveState::Retrying << true;
 }
 
 void tst_LiveBadge::ticksOnlyWhileTimeIsShown()
 {
-    QFETCH(FeedState, state);
+    QFETCH(LiveState, state);
     QFETCH(bool, ticks);
-    FeedStatus status;
+    LiveStatus status;
     status.state = state;
     status.lastSuccessAt = QDateTime::currentDateTimeUtc().addSecs(-5);
     status.nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(3);
@@ -111,14 +112,14 @@ void tst_LiveBadge::ticksOnlyWhileTimeIsShown()
         const QString before = badge.text();
         QTRY_VERIFY_WITH_TIMEOUT(badge.text() != before, 3000);
     }
-    badge.setStatus(FeedStatus{});
+    badge.setStatus(LiveStatus{});
     QVERIFY(!badge.isTicking());
 }
 
 void tst_LiveBadge::tooltipIsTheStatusDescription()
 {
-    FeedStatus status;
-    status.state = FeedState::Stale;
+    LiveStatus status;
+    status.state = LiveState::Stale;
     status.message = u"HTTP 503 from 127.0.0.1"_qs;
     status.lastSuccessAt = QDateTime::currentDateTimeUtc().addSecs(-130);
     LiveBadge badge;
@@ -129,11 +130,11 @@ void tst_LiveBadge::tooltipIsTheStatusDescription()
 
 void tst_LiveBadge::colourDiffersBetweenGoodAndBad()
 {
-    const QColor live = LiveBadge::stateColor(FeedState::Live);
-    QCOMPARE(LiveBadge::stateColor(FeedState::Unchanged), live);
-    for (FeedState state : {FeedState::Stale, FeedState::Error, FeedState::Retrying, FeedState::Paused})
+    const QColor live = LiveBadge::stateColor(LiveState::Live);
+    QCOMPARE(LiveBadge::stateColor(LiveState::Unchanged), live);
+    for (LiveState state : {LiveState::Stale, LiveState::Error, LiveState::Retrying, LiveState::Paused})
         QVERIFY(LiveBadge::stateColor(state) != live);
-    QVERIFY(LiveBadge::stateColor(FeedState::Stale) != LiveBadge::stateColor(FeedState::Error));
+    QVERIFY(LiveBadge::stateColor(LiveState::Stale) != LiveBadge::stateColor(LiveState::Error));
 }
 
 QTEST_MAIN(tst_LiveBadge)

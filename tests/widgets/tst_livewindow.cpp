@@ -3,13 +3,12 @@
 #include "desktop.h"
 #include "errorbanner.h"
 #include "feed/demofeedprocess.h"
-#include "feed/feedclient.h"
-#include "feed/snapshothistory.h"
 #include "historychart.h"
 #include "livebadge.h"
 #include "mainwindow.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "session/snapshothistory.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +28,13 @@ const QString FeedProgram = QStringLiteral(LIQSCOPE_BINARY_DIR "/app/liqscope-fe
 // Each request moves the simulated clock a minute: every cycle brings a new snapshot.
 const QStringList FeedArguments{u"--start"_qs, u"2026-11-20T14:00:00Z"_qs, u"--advance-per-request"_qs,
                                 u"60"_qs};
+
+LiveOptions everySecond()
+{
+    LiveOptions options;
+    options.intervalMs = 1000;
+    return options;
+}
 
 // Set LIQSCOPE_TEST_SCREENSHOTS=<dir> to keep grabs of the window for a look.
 void keepGrab(QWidget &widget, const QString &name)
@@ -87,10 +93,10 @@ void tst_LiveWindow::liveThenServerDiesKeepsTheData()
     MainWindow window(false);
     window.resize(1280, 800);
     window.show();
-    window.connectFeedUrl(url, 1);
+    window.connectFeed(SnapshotUrlEndpoint{url}, everySecond());
     QCOMPARE(window.liveSourceText(), url.toString());
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasSnapshot(), 10'000);
-    QTRY_COMPARE_WITH_TIMEOUT(window.liveBadge()->status().state, FeedState::Live, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.liveBadge()->status().state, LiveState::Live, 5000);
     QCOMPARE(window.liveBadge()->text().contains(u"Live"_qs), true);
     QCOMPARE(window.session()->origin(), url.toString());
     QVERIFY(window.windowTitle().contains(url.host()));
@@ -103,7 +109,7 @@ void tst_LiveWindow::liveThenServerDiesKeepsTheData()
 
     // The server dies: the badge turns stale, the data on screen stays exactly as it was.
     server.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(window.liveBadge()->status().state == FeedState::Stale, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.liveBadge()->status().state == LiveState::Stale, 10'000);
     const LiquidationSnapshot shown = window.session()->snapshot();
     const QString title = window.headerTitle();
     QVERIFY(window.liveBadge()->text().contains(u"Stale"_qs));
@@ -117,9 +123,9 @@ void tst_LiveWindow::liveThenServerDiesKeepsTheData()
 
     // Pause and disconnect keep it too.
     window.liveSession()->pause();
-    QCOMPARE(window.liveBadge()->status().state, FeedState::Paused);
+    QCOMPARE(window.liveBadge()->status().state, LiveState::Paused);
     window.liveSession()->disconnectFeed();
-    QCOMPARE(window.liveBadge()->status().state, FeedState::Idle);
+    QCOMPARE(window.liveBadge()->status().state, LiveState::Idle);
     QVERIFY(window.liveSourceText().isEmpty());
     QCOMPARE(window.session()->snapshot(), shown);
 }
@@ -131,7 +137,7 @@ void tst_LiveWindow::historySaveThenOpenRoundTrips()
     {
         MainWindow window(false);
         window.liveSession()->setDemoProgram(FeedProgram, FeedArguments);
-        window.startDemo(1);
+        window.startDemo(everySecond());
         QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->history()->size() >= 3, 15'000);
         window.liveSession()->disconnectFeed();
         saved = window.liveSession()->history()->snapshots();
@@ -156,7 +162,7 @@ void tst_LiveWindow::badHistoryLinesGoToTheBanner()
     const QString path = m_dir.filePath(u"bad-lines.jsonl"_qs);
     MainWindow window(false);
     window.liveSession()->setDemoProgram(FeedProgram, FeedArguments);
-    window.startDemo(1);
+    window.startDemo(everySecond());
     QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->history()->size() >= 2, 15'000);
     window.liveSession()->disconnectFeed();
     QVERIFY(window.saveHistoryTo(path));
@@ -180,7 +186,7 @@ void tst_LiveWindow::demoStartsAndStopsWithTheWindow()
     MainWindow window(false);
     window.liveSession()->setDemoProgram(FeedProgram, FeedArguments);
     window.show();
-    window.startDemo(1);
+    window.startDemo(everySecond());
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasSnapshot(), 10'000);
     QVERIFY(window.liveSession()->isDemoRunning());
     QVERIFY(window.liveSourceText().startsWith(u"http://127.0.0.1:"_qs));
@@ -193,7 +199,7 @@ void tst_LiveWindow::demoThatCannotStartShowsTheBanner()
     MainWindow window(false);
     window.liveSession()->setDemoProgram(u"/nonexistent/liqscope-feed"_qs);
     window.show();
-    window.startDemo(1);
+    window.startDemo(everySecond());
     QTRY_VERIFY_WITH_TIMEOUT(!window.errorBanner()->isHidden(), 10'000);
     QVERIFY2(window.errorBanner()->message().contains(u"demo feed"_qs),
              qPrintable(window.errorBanner()->message()));
@@ -214,7 +220,7 @@ void tst_LiveWindow::screenshotOfTheDemo()
     window.resize(size);
     window.show();
     window.liveSession()->setDemoProgram(FeedProgram, FeedArguments);
-    window.startDemo(1);
+    window.startDemo(everySecond());
     QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->history()->size() >= 3, 15'000);
     window.chartTabs()->setCurrentIndex(1);
     QTRY_VERIFY(!window.historyChart()->isRefreshPending());
@@ -234,8 +240,8 @@ void tst_LiveWindow::runDesktopScreenshotOfAFeed()
     server.start(5);
     QVERIFY(ready.wait(10'000));
     DesktopOptions options;
-    options.feedUrl = ready.constFirst().at(0).toUrl().toString();
-    options.feedIntervalSeconds = 1;
+    options.endpoint = SnapshotUrlEndpoint{ready.constFirst().at(0).toUrl()};
+    options.live = everySecond();
     options.screenshotPath = m_dir.filePath(u"feed-shot.png"_qs);
     options.screenshotSize = QSize(1024, 640);
     QCOMPARE(runDesktop(*qApp, options), 0);

@@ -1,4 +1,4 @@
-#include "feed/snapshothistory.h"
+#include "session/snapshothistory.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // The bounded history ring: capacity, order, squeeze scores, JSON Lines save/open with bad lines.
 #include "feed/marketsimulator.h"
-#include "feed/snapshothistory.h"
+#include "session/snapshothistory.h"
 #include "formats/snapshotwriter.h"
 
 #include <QFile>

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/liquidationsnapshot.h"
+#include "live/livestatus.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace Liq {
+
+// Where live data comes from: an HTTP poller, a set of exchange streams, a store being written by a
+// collector. A source is a transport plus the parsers of its payloads (as PlotJuggler keeps a
+// DataStreamer apart from its MessageParsers); everything after it (history, dashboard, alerts)
+// only sees snapshots and a source-neutral status. Made by createLiveSource() from a LiveEndpoint.
+class LiveSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LiveSource(QObject *parent = nullptr);
+    ~LiveSource() override;
+
+    virtual void start() = 0; // begins (first request or connection now)
+    virtual void pause() = 0; // stops for now; the last good data stays; state Paused
+    virtual void resume() = 0; // from Paused or Error
+    // Asks for new data now where that means something (a poll); a no-op for push sources.
+    virtual void refreshNow() {}
+
+    virtual LiveStatus status() const = 0;
+    // The source as it may be shown: no key, no credentials, no secret query items.
+    virtual QString displayOrigin() const = 0;
+
+signals:
+    // A new picture of the market. origin is the display origin (never a secret).
+    void snapshotReceived(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
+                          const QString &origin);
+    void statusChanged(const Liq::LiveStatus &status);
+};
+
+} // namespace Liq
