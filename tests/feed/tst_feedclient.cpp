@@ -5,9 +5,11 @@
 #include "feed/feedfetch.h"
 #include "feed/feedpolicy.h"
 #include "feedtestdata.h"
+#include "testtiming.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 #include <limits>
 
@@ -32,6 +34,12 @@ LiveOptions testOptions()
 
 const QByteArray BodyA = FeedTestData::liqscopeSnapshot(QStringLiteral("2026-11-20T14:00:00Z"), 1.0);
 const QByteArray BodyB = FeedTestData::liqscopeSnapshot(QStringLiteral("2026-11-20T14:01:00Z"), 1.1);
+
+// A valid snapshot of about `bytes` bytes: body A followed by whitespace, which JSON allows.
+QByteArray paddedBody(const QByteArray &body, qint64 bytes)
+{
+    return body + QByteArray(std::max<qint64>(0, bytes - body.size()), ' ');
+}
 
 } // namespace
 
@@ -58,6 +66,8 @@ private slots:
     void staleRepliesAreDropped();
     void pauseDropsTheRequestInFlight();
     void fetchOnceReportsStatusAndCause();
+    void largeBodyIsParsedOnAWorker();
+    void staleParseIsDropped();
 
 private:
     // Starts a client on the server's /v1/snapshot with body A and waits until it is live.
@@ -470,6 +480,76 @@ void tst_FeedClient::retryAfterHugeSecondsDoNotOverflow()
     QVERIFY(delay.has_value());
     QCOMPARE(*delay, std::numeric_limits<qint64>::max() / 1000 * 1000);
     QCOMPARE(FeedPolicy::parseRetryAfterMs("120", now), std::optional<qint64>(120000));
+}
+
+void tst_FeedClient::largeBodyIsParsedOnAWorker()
+{
+    // Just over the inline limit: read on a worker, delivered through the event loop like a small one.
+    QThreadPool::globalInstance()->waitForDone(10'000);
+    FeedClient client;
+    LiveOptions options = testOptions();
+    options.maxBytes = LiveOptions::DefaultMaxBytes;
+    options.timeoutMs = TestTiming::scaledMs(10'000);
+    client.setOptions(options);
+    m_server->setReply(FaultServer::ok(paddedBody(BodyA, InlineParseMaxBytes + 1)));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, TestTiming::scaledMs(10'000));
+    QCOMPARE(snapshots.size(), 1);
+    QCOMPARE(snapshots.at(0).at(0).value<LiquidationSnapshot>().asOf,
+             QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC));
+    QVERIFY(!client.isBusy());
+}
+
+void tst_FeedClient::staleParseIsDropped()
+{
+    // A body big enough that its parse is still running on the worker when the user switches to
+    // another feed: its snapshot must never be delivered, the new feed's is.
+    QThreadPool::globalInstance()->waitForDone(10'000);
+    QByteArray big = BodyA;
+    big.chop(1); // the closing brace: the breakdown goes in before it
+    big += ", \"breakdown\": {\"kind\": \"coin\", \"rows\": [";
+    for (int i = 0; i < 60'000; ++i) {
+        big += (i ? ", " : "") + QByteArrayLiteral("{\"name\": \"C") + QByteArray::number(i)
+            + QByteArrayLiteral("\", \"windows\": {\"1h\": {\"long_usd\": 1, \"short_usd\": 1}, "
+                                "\"4h\": {\"long_usd\": 2, \"short_usd\": 2}, \"12h\": {\"long_usd\": 3, "
+                                "\"short_usd\": 3}, \"24h\": {\"long_usd\": 4, \"short_usd\": 4}}}");
+    }
+    big += "]}}";
+    FaultServer other;
+    QVERIFY(other.listen());
+    other.setReply(FaultServer::ok(BodyB));
+
+    FeedClient client;
+    LiveOptions options = testOptions();
+    options.maxBytes = LiveOptions::DefaultMaxBytes;
+    options.timeoutMs = TestTiming::scaledMs(20'000);
+    client.setOptions(options);
+    m_server->setReply(FaultServer::ok(big));
+    client.setEndpoint(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))});
+    QSignalSpy snapshots(&client, &FeedClient::snapshotReceived);
+    client.start();
+    // Wait until the body is in and its parse runs on the pool (not a timed guess: the pool says so).
+    QDeadlineTimer deadline(TestTiming::scaledMs(20'000));
+    while (QThreadPool::globalInstance()->activeThreadCount() == 0 && !deadline.hasExpired()
+           && client.state() == LiveState::Connecting) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    }
+    QVERIFY2(QThreadPool::globalInstance()->activeThreadCount() > 0,
+             "the large body was not parsed on a worker");
+    QVERIFY(client.isBusy());
+
+    client.setEndpoint(SnapshotUrlEndpoint{other.url(QStringLiteral("/v1/snapshot"))});
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, TestTiming::scaledMs(10'000));
+    QThreadPool::globalInstance()->waitForDone(TestTiming::scaledMs(20'000));
+    QCoreApplication::processEvents(); // the stale parse's finished() is delivered, and must be dropped
+    QCoreApplication::processEvents();
+    QCOMPARE(snapshots.size(), 1);
+    QCOMPARE(snapshots.at(0).at(0).value<LiquidationSnapshot>().asOf,
+             QDateTime(QDate(2026, 11, 20), QTime(14, 1), Qt::UTC));
+    QCOMPARE(client.lastSnapshot()->breakdown.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedClient)
