@@ -4,6 +4,7 @@
 #include "feed/feedfetch.h"
 #include "formats/snapshotfile.h"
 #include "live/endpointpolicy.h"
+#include "session/analysissettings.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -28,6 +29,10 @@ struct OptionSet
     QCommandLineOption interval{QStringLiteral("interval"),
                                 QStringLiteral("Feed polling interval in seconds (minimum 1, default 10)."),
                                 QStringLiteral("S"), QStringLiteral("10")};
+    QCommandLineOption defaultThresholds{
+        QStringLiteral("default-thresholds"),
+        QStringLiteral("With --summary: judge with the built-in squeeze thresholds, not those saved in "
+                       "Preferences.")};
     QCommandLineOption allowPlainHttp{
         QStringLiteral("allow-plain-http"),
         QStringLiteral("Allow plain http:// to a host other than this computer (unencrypted).")};
@@ -50,8 +55,8 @@ struct OptionSet
         parser.setApplicationDescription(
             QStringLiteral("Liqscope: long and short liquidations over the last 1h, 4h, 12h and 24h, "
                            "the squeeze signal they make, and what it means for the market."));
-        parser.addOptions(
-            {summary, format, feed, interval, allowPlainHttp, demo, screenshot, size, help, version});
+        parser.addOptions({summary, format, defaultThresholds, feed, interval, allowPlainHttp, demo,
+                           screenshot, size, help, version});
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
             QStringLiteral(
@@ -174,6 +179,7 @@ ParsedArguments parseArguments(const QStringList &arguments)
     if (!parseLiveOptions(parser, set, &options, &result.error))
         return result;
     options.demo = parser.isSet(set.demo);
+    options.defaultThresholds = parser.isSet(set.defaultThresholds);
     options.screenshotPath = parser.value(set.screenshot);
     const auto size = parseSize(parser.value(set.size));
     if (!size) {
@@ -189,8 +195,8 @@ ParsedArguments parseArguments(const QStringList &arguments)
             result.error = QStringLiteral("--summary cannot be combined with --demo or --screenshot.");
             return result;
         }
-    } else if (parser.isSet(set.format)) {
-        result.error = QStringLiteral("--format only applies to --summary.");
+    } else if (parser.isSet(set.format) || options.defaultThresholds) {
+        result.error = QStringLiteral("--format and --default-thresholds only apply to --summary.");
         return result;
     }
     if (options.endpoint && !options.snapshotPath.isEmpty()) {
@@ -238,7 +244,10 @@ int runSummary(const Options &options, QTextStream &out, QTextStream &err)
     if (const int code = loadForSummary(options, &loaded, err); code != Success)
         return code;
 
-    const MarketAnalysis analysis = analyzeSnapshot(*loaded.snapshot);
+    // The same thresholds as the window (one analysis configuration), unless asked for the defaults.
+    const AnalysisConfig config
+        = options.defaultThresholds ? AnalysisConfig() : AnalysisSettings::loadSaved();
+    const MarketAnalysis analysis = analyzeSnapshot(*loaded.snapshot, config);
     if (options.format == SummaryFormat::Json) {
         out << QString::fromUtf8(analysisToJson(*loaded.snapshot, analysis, loaded.warnings));
         out.flush();

@@ -27,6 +27,9 @@ struct Options
     std::optional<LiveEndpoint> endpoint; // --feed URL, checked by the endpoint policy
     LiveOptions live; // --interval, --allow-plain-http
     bool demo = false;
+    // --summary reads the thresholds saved in Preferences, as the window does; --default-thresholds
+    // uses the built-in defaults instead (for scripts that must not depend on a user's settings).
+    bool defaultThresholds = false;
     QString screenshotPath;
     QSize screenshotSize{1280, 800};
 };

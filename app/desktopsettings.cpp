@@ -1,20 +1,10 @@
 #include "desktopsettings.h"
 
+#include "session/analysissettings.h"
+
 #include <QSettings>
 
-#include <cmath>
-
 namespace Liq {
-namespace {
-
-double positiveOr(const QVariant &value, double fallback)
-{
-    bool ok = false;
-    const double number = value.toDouble(&ok);
-    return ok && std::isfinite(number) && number > 0 ? number : fallback;
-}
-
-} // namespace
 
 DesktopSettings DesktopSettings::load(QSettings &settings)
 {
@@ -33,26 +23,7 @@ DesktopSettings DesktopSettings::load(QSettings &settings)
     loaded.geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
     loaded.windowState = settings.value(QStringLiteral("window/state")).toByteArray();
 
-    settings.beginGroup(QStringLiteral("analysis"));
-    const AnalysisConfig defaults;
-    AnalysisConfig &config = loaded.config;
-    config.dominanceShare
-        = positiveOr(settings.value(QStringLiteral("dominanceShare")), defaults.dominanceShare);
-    if (config.dominanceShare >= 1.0)
-        config.dominanceShare = defaults.dominanceShare;
-    for (TimeWindow window : AllTimeWindows) {
-        const auto i = std::size_t(windowIndex(window));
-        config.baselineUsd[i] = positiveOr(settings.value(QStringLiteral("baseline_") + windowLabel(window)),
-                                           defaults.baselineUsd[i]);
-    }
-    config.acceleratingRatio
-        = positiveOr(settings.value(QStringLiteral("acceleratingRatio")), defaults.acceleratingRatio);
-    config.fadingRatio = positiveOr(settings.value(QStringLiteral("fadingRatio")), defaults.fadingRatio);
-    if (config.fadingRatio > config.acceleratingRatio) {
-        config.acceleratingRatio = defaults.acceleratingRatio;
-        config.fadingRatio = defaults.fadingRatio;
-    }
-    settings.endGroup();
+    loaded.config = AnalysisSettings::load(settings);
     return loaded;
 }
 
@@ -64,14 +35,7 @@ void DesktopSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("files/recent"), recentFiles);
     settings.setValue(QStringLiteral("window/geometry"), geometry);
     settings.setValue(QStringLiteral("window/state"), windowState);
-    settings.beginGroup(QStringLiteral("analysis"));
-    settings.setValue(QStringLiteral("dominanceShare"), config.dominanceShare);
-    for (TimeWindow window : AllTimeWindows)
-        settings.setValue(QStringLiteral("baseline_") + windowLabel(window),
-                          config.baselineUsd[std::size_t(windowIndex(window))]);
-    settings.setValue(QStringLiteral("acceleratingRatio"), config.acceleratingRatio);
-    settings.setValue(QStringLiteral("fadingRatio"), config.fadingRatio);
-    settings.endGroup();
+    AnalysisSettings::save(settings, config);
 }
 
 void DesktopSettings::addRecentFile(const QString &path)

@@ -22,6 +22,10 @@ LiveSession::LiveSession(DashboardSession *session, QObject *parent)
     m_applyTimer.setSingleShot(true);
     m_applyTimer.setInterval(DefaultCoalesceMs);
     connect(&m_applyTimer, &QTimer::timeout, this, &LiveSession::applyPending);
+    // One analysis configuration: the history scores with the dashboard's thresholds.
+    m_history->setConfig(m_session->config());
+    connect(m_session, &DashboardSession::changed, this,
+            [this] { m_history->setConfig(m_session->config()); });
 }
 
 LiveSession::~LiveSession()

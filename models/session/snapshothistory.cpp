@@ -25,13 +25,14 @@ const LiquidationSnapshot &SnapshotHistory::snapshotAt(int index) const
     return entryAt(index).snapshot;
 }
 
-QList<HistoryPoint> SnapshotHistory::points() const
+void SnapshotHistory::setConfig(const AnalysisConfig &config)
 {
-    QList<HistoryPoint> list;
-    list.reserve(size());
-    for (int i = 0; i < size(); ++i)
-        list.append(pointAt(i));
-    return list;
+    if (config == m_config)
+        return;
+    m_config = config;
+    for (Entry &entry : m_entries)
+        entry.point = pointFor(entry.snapshot);
+    emit reset();
 }
 
 QList<LiquidationSnapshot> SnapshotHistory::snapshots() const
@@ -43,12 +44,12 @@ QList<LiquidationSnapshot> SnapshotHistory::snapshots() const
     return list;
 }
 
-HistoryPoint SnapshotHistory::pointFor(const LiquidationSnapshot &snapshot)
+HistoryPoint SnapshotHistory::pointFor(const LiquidationSnapshot &snapshot) const
 {
     HistoryPoint point;
     point.time = snapshot.asOf;
     point.h1 = snapshot.totals.value(TimeWindow::H1);
-    const MarketAnalysis analysis = analyzeSnapshot(snapshot);
+    const MarketAnalysis analysis = analyzeSnapshot(snapshot, m_config);
     point.squeezeScore = analysis.signal.score;
     point.squeezeSide = analysis.signal.side;
     return point;

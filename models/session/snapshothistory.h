@@ -15,7 +15,7 @@ struct HistoryPoint
 {
     QDateTime time; // the snapshot's as-of
     std::optional<SideAmounts> h1; // longs and shorts of the 1h window, when the snapshot has it
-    int squeezeScore = 0; // 0..100 (analyzeSnapshot)
+    int squeezeScore = 0; // 0..100 (analyzeSnapshot with the history's config)
     SqueezeSide squeezeSide = SqueezeSide::Balanced;
 };
 
@@ -30,6 +30,10 @@ public:
     explicit SnapshotHistory(int capacity = DefaultCapacity, QObject *parent = nullptr);
 
     int capacity() const { return m_capacity; }
+    // The thresholds the points' squeeze scores are computed with (the dashboard's, see
+    // AnalysisSettings); changing them recomputes every point and emits reset().
+    const AnalysisConfig &config() const { return m_config; }
+    void setConfig(const AnalysisConfig &config);
     int size() const { return int(m_entries.size()); }
     bool isEmpty() const { return m_entries.empty(); }
 
@@ -41,7 +45,6 @@ public:
     // 0 = oldest. Precondition: 0 <= index < size().
     const HistoryPoint &pointAt(int index) const;
     const LiquidationSnapshot &snapshotAt(int index) const;
-    QList<HistoryPoint> points() const;
     QList<LiquidationSnapshot> snapshots() const;
 
     // Writes every snapshot as JSON Lines, atomically. False with *error naming the file on failure.
@@ -62,10 +65,11 @@ private:
         LiquidationSnapshot snapshot;
     };
     const Entry &entryAt(int index) const;
-    static HistoryPoint pointFor(const LiquidationSnapshot &snapshot);
+    HistoryPoint pointFor(const LiquidationSnapshot &snapshot) const;
     void push(const LiquidationSnapshot &snapshot);
 
     int m_capacity;
+    AnalysisConfig m_config;
     std::vector<Entry> m_entries; // ring once full: m_start is the oldest
     size_t m_start = 0;
 };

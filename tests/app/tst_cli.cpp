@@ -1,14 +1,18 @@
+#include "analysis/marketanalysis.h"
 #include "cli.h"
+#include "formats/snapshotfile.h"
+#include "session/analysissettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Liq::Cli;
-using Liq::SnapshotUrlEndpoint;
+using namespace Liq;
 
 namespace {
 
@@ -19,10 +23,14 @@ struct Run
     QString err;
 };
 
+// Where the child's QSettings live: a folder of the test's, never the user's saved preferences.
+QString g_configHome;
+
 Run runLiqscope(const QStringList &arguments)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), g_configHome);
     // --summary must not need a display: take the display away entirely.
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
@@ -53,6 +61,12 @@ class TestCli final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_configHome.isValid());
+        g_configHome = m_configHome.path();
+    }
+
     void parseArguments_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -119,6 +133,42 @@ private slots:
         const ParsedArguments refused = Liq::Cli::parseArguments(
             {QStringLiteral("liqscope"), QStringLiteral("--feed"), QStringLiteral("http://example.com/x")});
         QVERIFY2(refused.error.contains(QStringLiteral("plain HTTP")), qPrintable(refused.error));
+    }
+
+    void summaryJudgesWithTheSavedThresholds()
+    {
+        // The window's Preferences and --summary read one configuration: raise the baselines and
+        // the verdict of the bundled sample changes the way the dashboard's would.
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString previous = std::exchange(g_configHome, home.path());
+        AnalysisConfig raised;
+        for (double &baseline : raised.baselineUsd)
+            baseline *= 4;
+        {
+            QSettings settings(home.filePath(QStringLiteral("Liqscope/Liqscope.conf")), QSettings::IniFormat);
+            AnalysisSettings::save(settings, raised);
+        }
+        const auto scoreOf = [](const Run &run) {
+            return QJsonDocument::fromJson(run.out.toUtf8())
+                .object()
+                .value(u"signal"_qs)
+                .toObject()
+                .value(u"score"_qs)
+                .toInt(-1);
+        };
+        const Run saved
+            = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run defaults = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"),
+                                          QStringLiteral("json"), QStringLiteral("--default-thresholds")});
+        g_configHome = previous;
+        QCOMPARE(saved.exitCode, int(Success));
+        QCOMPARE(defaults.exitCode, int(Success));
+        const LoadResult sample = SnapshotFile::load(bundledSamplePath());
+        QVERIFY(sample.ok());
+        QCOMPARE(scoreOf(saved), analyzeSnapshot(*sample.snapshot, raised).signal.score);
+        QCOMPARE(scoreOf(defaults), analyzeSnapshot(*sample.snapshot).signal.score);
+        QVERIFY(scoreOf(saved) != scoreOf(defaults));
     }
 
     void screenshotOptions()
@@ -271,6 +321,9 @@ private slots:
         QCOMPARE(version.exitCode, int(Success));
         QCOMPARE(version.out.trimmed(), QStringLiteral("liqscope " LIQSCOPE_VERSION_STRING));
     }
+
+private:
+    QTemporaryDir m_configHome;
 };
 
 QTEST_GUILESS_MAIN(TestCli)

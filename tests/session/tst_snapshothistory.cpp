@@ -1,7 +1,9 @@
 // The bounded history ring: capacity, order, squeeze scores, JSON Lines save/open with bad lines.
 #include "feed/marketsimulator.h"
-#include "session/snapshothistory.h"
 #include "formats/snapshotwriter.h"
+#include "session/dashboardsession.h"
+#include "session/livesession.h"
+#include "session/snapshothistory.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -37,6 +39,7 @@ private slots:
     void ringKeepsTheNewest();
     void pointsCarryHourAndSqueeze();
     void olderOrSameTimeIsRefused();
+    void scoresFollowTheSessionsThresholds();
     void saveAndOpenRoundTrip();
     void openSkipsBadLinesWithTheirNumbers();
     void openKeepsContentsOnUnreadableFile();
@@ -89,6 +92,36 @@ void tst_SnapshotHistory::pointsCarryHourAndSqueeze()
     partial.totals.clear(TimeWindow::H1);
     QVERIFY(history.append(partial));
     QVERIFY(!history.pointAt(3).h1.has_value());
+}
+
+void tst_SnapshotHistory::scoresFollowTheSessionsThresholds()
+{
+    // One analysis configuration: the history's scores are the dashboard's, also after Preferences
+    // change, and for points appended before the change.
+    const QList<LiquidationSnapshot> all = marketSnapshots(12);
+    DashboardSession session;
+    LiveSession live(&session);
+    SnapshotHistory &history = *live.history();
+    for (const LiquidationSnapshot &snapshot : all)
+        history.append(snapshot);
+    AnalysisConfig sensitive;
+    for (double &baseline : sensitive.baselineUsd)
+        baseline /= 50;
+    sensitive.dominanceShare = 0.55;
+    QSignalSpy reset(&history, &SnapshotHistory::reset);
+    session.setConfig(sensitive);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(history.config(), sensitive);
+    int differing = 0;
+    for (int i = 0; i < history.size(); ++i) {
+        const SqueezeSignal expected = analyzeSnapshot(all.at(i), sensitive).signal;
+        QCOMPARE(history.pointAt(i).squeezeScore, expected.score);
+        QCOMPARE(history.pointAt(i).squeezeSide, expected.side);
+        differing += expected.score != analyzeSnapshot(all.at(i)).signal.score;
+    }
+    QVERIFY2(differing > 0, "the thresholds made no difference: the check would prove nothing");
+    session.setConfig(sensitive); // unchanged: no recomputation
+    QCOMPARE(reset.size(), 1);
 }
 
 void tst_SnapshotHistory::olderOrSameTimeIsRefused()
