@@ -90,6 +90,7 @@ private:
     void createLiveActions();
     void addLiveMenus(QMenu *file, QMenu *view);
     void onFeedStatus(const LiveStatus &status);
+    void onHistoryOpened(const QString &path, int snapshots, int badLines);
     void onLiveSource(const QString &source);
     void updateLiveActions();
     void showConnectDialog();

@@ -71,6 +71,7 @@ void MainWindow::createLiveActions()
 
     connect(m_live, &LiveSession::statusChanged, this, &MainWindow::onFeedStatus);
     connect(m_live, &LiveSession::sourceChanged, this, &MainWindow::onLiveSource);
+    connect(m_live, &LiveSession::historyOpened, this, &MainWindow::onHistoryOpened);
     connect(m_live, &LiveSession::problem, this, [this](const QString &message) {
         m_banner->showMessage(message);
         m_bannerFromFeed = false; // a file or start-up problem stays until dismissed
@@ -176,12 +177,16 @@ bool MainWindow::saveHistoryTo(const QString &path)
 
 void MainWindow::openHistoryFrom(const QString &path)
 {
-    const HistoryLoadResult result = m_live->openHistory(path);
-    if (result.ok() && !result.snapshots.isEmpty()) {
-        m_chartTabs->setCurrentWidget(m_historyCard);
-        if (result.badLines.isEmpty())
-            m_banner->dismiss();
-    }
+    m_live->openHistory(path); // read on a worker; onHistoryOpened() follows
+}
+
+void MainWindow::onHistoryOpened(const QString &, int snapshots, int badLines)
+{
+    if (snapshots == 0)
+        return;
+    m_chartTabs->setCurrentWidget(m_historyCard);
+    if (badLines == 0)
+        m_banner->dismiss();
 }
 
 void MainWindow::saveHistoryDialog()

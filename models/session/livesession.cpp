@@ -7,6 +7,8 @@
 #include "session/snapshothistory.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -150,25 +152,39 @@ bool LiveSession::saveHistory(const QString &path, QString *error) const
     return m_history->save(path, error);
 }
 
-HistoryLoadResult LiveSession::openHistory(const QString &path)
+void LiveSession::openHistory(const QString &path)
 {
-    // SnapshotHistory::open keeps its contents when the file cannot be read at all; then the feed
-    // keeps running too.
-    HistoryLoadResult result = m_history->open(path);
+    const quint64 token = ++m_historyToken;
+    m_pendingHistoryToken = token;
+    auto *watcher = new QFutureWatcher<HistoryLoadResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, token, path] {
+        watcher->deleteLater();
+        finishHistory(token, path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path] { return HistoryFile::load(path); }));
+}
+
+void LiveSession::finishHistory(quint64 token, const QString &path, const HistoryLoadResult &result)
+{
+    if (token != m_pendingHistoryToken)
+        return; // a later openHistory() superseded this one
+    m_pendingHistoryToken = 0;
+    // A file that cannot be read at all changes nothing: the feed keeps running too.
     if (!result.ok()) {
         emit problem(result.error.message);
-        return result;
+        return;
     }
     // The file now is the session: a feed still polling would mix another timeline into it.
     disconnectFeed();
     m_applyTimer.stop();
     m_pending.reset();
+    m_history->replace(result);
     if (!m_history->isEmpty())
         m_session->setSnapshot(m_history->snapshotAt(m_history->size() - 1), result.warnings, path);
     const QString bad = describeBadLines(path, result);
     if (!bad.isEmpty())
         emit problem(bad);
-    return result;
+    emit historyOpened(path, int(result.snapshots.size()), int(result.badLines.size()));
 }
 
 QString LiveSession::describeBadLines(const QString &path, const HistoryLoadResult &result, int maxListed)

@@ -57,9 +57,12 @@ public:
     void disconnectFeed();
 
     bool saveHistory(const QString &path, QString *error) const;
-    // Disconnects, replaces the history with the file's good lines and shows the newest of them. Bad
-    // lines are skipped; the result lists them. On a whole-file error nothing changes.
-    HistoryLoadResult openHistory(const QString &path);
+    // Reads the file on a worker thread, then disconnects, replaces the history with the file's good
+    // lines and shows the newest of them (historyOpened). Bad lines are skipped and reported through
+    // problem(). On a whole-file error nothing changes and problem() says why. A second call before the
+    // first has finished supersedes it.
+    void openHistory(const QString &path);
+    bool isOpeningHistory() const { return m_pendingHistoryToken != 0; }
     // "history.jsonl: 2 bad lines skipped: line 3: ...; line 7: ..." (empty when every line was good).
     static QString describeBadLines(const QString &path, const HistoryLoadResult &result, int maxListed = 3);
 
@@ -69,6 +72,8 @@ signals:
     void sourceChanged(const QString &source);
     // Something the user must read: the demo did not start, a history file had bad lines.
     void problem(const QString &message);
+    // A history file was read and is now the session (bad lines, if any, were reported as a problem).
+    void historyOpened(const QString &path, int snapshots, int badLines);
 
 public:
     // What the source's snapshotReceived does: into the history now, onto the dashboard after the
@@ -78,6 +83,7 @@ public:
 
 private:
     void applyPending();
+    void finishHistory(quint64 token, const QString &path, const HistoryLoadResult &result);
     void dropSource();
 
     DashboardSession *m_session;
@@ -95,6 +101,8 @@ private:
         QString origin;
     };
     std::optional<Pending> m_pending;
+    quint64 m_historyToken = 0; // the stale-result token of history reads
+    quint64 m_pendingHistoryToken = 0; // 0: none in progress
 };
 
 } // namespace Liq

@@ -87,12 +87,9 @@ bool SnapshotHistory::save(const QString &path, QString *error) const
     return HistoryFile::save(snapshots(), path, error);
 }
 
-HistoryLoadResult SnapshotHistory::open(const QString &path)
+void SnapshotHistory::replace(const HistoryLoadResult &loaded)
 {
-    HistoryLoadResult result = HistoryFile::load(path);
-    if (!result.ok())
-        return result;
-    QList<LiquidationSnapshot> ordered = result.snapshots;
+    QList<LiquidationSnapshot> ordered = loaded.snapshots;
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const auto &a, const auto &b) { return a.asOf < b.asOf; });
     m_entries.clear();
@@ -103,7 +100,6 @@ HistoryLoadResult SnapshotHistory::open(const QString &path)
             push(ordered.at(i));
     }
     emit reset();
-    return result;
 }
 
 } // namespace Liq

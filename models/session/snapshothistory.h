@@ -49,10 +49,9 @@ public:
 
     // Writes every snapshot as JSON Lines, atomically. False with *error naming the file on failure.
     bool save(const QString &path, QString *error) const;
-    // Replaces the contents with the file's snapshots (the newest `capacity` of them, in time order).
-    // Bad lines are skipped and listed in the result with their line numbers; on a whole-file error
-    // (unreadable, too large) the current contents are kept.
-    HistoryLoadResult open(const QString &path);
+    // Replaces the contents with the good snapshots of a history file that was read (HistoryFile::load,
+    // on any thread): the newest `capacity` of them, in time order. Emits reset().
+    void replace(const HistoryLoadResult &loaded);
 
 signals:
     void pointAppended(); // one point added at the end (maybe one dropped at the start)

@@ -146,9 +146,14 @@ void tst_LiveSession::historyOpenKeepsGoodLinesAndNamesBadOnes()
     DashboardSession session;
     LiveSession live(&session);
     QSignalSpy problems(&live, &LiveSession::problem);
-    const HistoryLoadResult result = live.openHistory(path);
-    QVERIFY(result.ok());
-    QCOMPARE(result.badLines.size(), 1);
+    QSignalSpy opened(&live, &LiveSession::historyOpened);
+    live.openHistory(path);
+    QVERIFY(live.isOpeningHistory()); // read on a worker: nothing changed yet
+    QCOMPARE(live.history()->size(), 0);
+    QVERIFY(opened.wait(10'000));
+    QVERIFY(!live.isOpeningHistory());
+    QCOMPARE(opened.constFirst().at(1).toInt(), 2);
+    QCOMPARE(opened.constFirst().at(2).toInt(), 1);
     QCOMPARE(live.history()->size(), 2);
     QCOMPARE(live.history()->snapshotAt(0), snapshotAt(0, 2e6));
     QCOMPARE(live.history()->snapshotAt(1), snapshotAt(2, 2e6 + 2));
@@ -166,9 +171,11 @@ void tst_LiveSession::unreadableHistoryChangesNothing()
     live.receiveSnapshot(snapshotAt(0, 1e6), {}, QStringLiteral("feed"));
     QTRY_VERIFY(session.hasSnapshot());
     QSignalSpy problems(&live, &LiveSession::problem);
-    const HistoryLoadResult result = live.openHistory(QStringLiteral("/nonexistent/history.jsonl"));
-    QVERIFY(!result.ok());
+    QSignalSpy opened(&live, &LiveSession::historyOpened);
+    live.openHistory(QStringLiteral("/nonexistent/history.jsonl"));
+    QVERIFY(problems.wait(10'000));
     QCOMPARE(problems.count(), 1);
+    QCOMPARE(opened.count(), 0);
     QVERIFY(problems.constFirst().at(0).toString().contains(QStringLiteral("history.jsonl")));
     QCOMPARE(live.history()->size(), 1);
     QCOMPARE(session.snapshot(), snapshotAt(0, 1e6));

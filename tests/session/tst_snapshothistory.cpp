@@ -42,7 +42,6 @@ private slots:
     void scoresFollowTheSessionsThresholds();
     void saveAndOpenRoundTrip();
     void openSkipsBadLinesWithTheirNumbers();
-    void openKeepsContentsOnUnreadableFile();
 };
 
 void tst_SnapshotHistory::ringKeepsTheNewest_data()
@@ -148,8 +147,9 @@ void tst_SnapshotHistory::saveAndOpenRoundTrip()
 
     SnapshotHistory reopened(4); // smaller: keeps the newest four
     QSignalSpy reset(&reopened, &SnapshotHistory::reset);
-    const HistoryLoadResult result = reopened.open(path);
+    const HistoryLoadResult result = HistoryFile::load(path);
     QVERIFY(result.ok());
+    reopened.replace(result);
     QVERIFY(result.badLines.isEmpty());
     QCOMPARE(reset.size(), 1);
     QCOMPARE(reopened.snapshots(), all.mid(2));
@@ -170,23 +170,14 @@ void tst_SnapshotHistory::openSkipsBadLinesWithTheirNumbers()
     file.close();
 
     SnapshotHistory history;
-    const HistoryLoadResult result = history.open(path);
+    const HistoryLoadResult result = HistoryFile::load(path);
     QVERIFY(result.ok());
+    history.replace(result);
     QCOMPARE(result.badLines.size(), 2);
     QCOMPARE(result.badLines.at(0).line, 2);
     QCOMPARE(result.badLines.at(1).line, 4);
     QVERIFY(result.badLines.at(0).message.contains(path));
     QCOMPARE(history.snapshots(), all);
-}
-
-void tst_SnapshotHistory::openKeepsContentsOnUnreadableFile()
-{
-    SnapshotHistory history;
-    history.append(marketSnapshots(1).at(0));
-    const HistoryLoadResult result = history.open(QStringLiteral("/nonexistent/history.jsonl"));
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error.kind, LoadErrorKind::Io);
-    QCOMPARE(history.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SnapshotHistory)

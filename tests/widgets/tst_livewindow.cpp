@@ -146,8 +146,9 @@ void tst_LiveWindow::historySaveThenOpenRoundTrips()
     MainWindow window(false);
     window.resize(1024, 640);
     window.show();
-    QSignalSpy changed(window.session(), &DashboardSession::changed);
+    QSignalSpy opened(window.liveSession(), &LiveSession::historyOpened);
     window.openHistoryFrom(path);
+    QVERIFY(opened.wait(10'000));
     QCOMPARE(window.liveSession()->history()->snapshots(), saved);
     QCOMPARE(window.session()->snapshot(), saved.constLast()); // the newest is shown
     QCOMPARE(window.session()->origin(), path);
@@ -172,7 +173,9 @@ void tst_LiveWindow::badHistoryLinesGoToTheBanner()
     file.write("{\"format\": \"nope\"}\n");
     file.close();
 
+    QSignalSpy opened(window.liveSession(), &LiveSession::historyOpened);
     window.openHistoryFrom(path);
+    QVERIFY(opened.wait(10'000));
     QVERIFY(!window.errorBanner()->isHidden());
     const QString message = window.errorBanner()->message();
     QVERIFY2(message.contains(u"bad-lines.jsonl"_qs) && message.contains(u"line %1"_qs.arg(good.size() + 1)),
