@@ -4,7 +4,45 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace Liq {
+namespace {
+
+// The keys are those of earlier versions, so what a user entered survives the update.
+ConnectChoices loadConnectChoices(QSettings &settings)
+{
+    ConnectChoices choices;
+    settings.beginGroup(QStringLiteral("feed"));
+    choices.kind = settings.value(QStringLiteral("kind"), choices.kind).toInt();
+    choices.snapshotUrl = settings.value(QStringLiteral("snapshotUrl")).toString();
+    choices.coinGlassUrl = settings.value(QStringLiteral("coinGlassUrl")).toString();
+    choices.view = settings.value(QStringLiteral("coinGlassView")).toInt() == int(CoinGlassView::Exchanges)
+        ? CoinGlassView::Exchanges
+        : CoinGlassView::Coins;
+    choices.exchange = settings.value(QStringLiteral("exchange"), choices.exchange).toString();
+    choices.intervalSeconds
+        = std::clamp(settings.value(QStringLiteral("intervalSeconds"), 10).toInt(),
+                     ConnectDialog::MinimumIntervalSeconds, ConnectDialog::MaximumIntervalSeconds);
+    choices.allowPlain = settings.value(QStringLiteral("allowPlainHttp"), false).toBool();
+    settings.endGroup();
+    return choices;
+}
+
+void saveConnectChoices(QSettings &settings, const ConnectChoices &choices)
+{
+    settings.beginGroup(QStringLiteral("feed"));
+    settings.setValue(QStringLiteral("kind"), choices.kind);
+    settings.setValue(QStringLiteral("snapshotUrl"), choices.snapshotUrl);
+    settings.setValue(QStringLiteral("coinGlassUrl"), choices.coinGlassUrl);
+    settings.setValue(QStringLiteral("coinGlassView"), int(choices.view));
+    settings.setValue(QStringLiteral("exchange"), choices.exchange);
+    settings.setValue(QStringLiteral("intervalSeconds"), choices.intervalSeconds);
+    settings.setValue(QStringLiteral("allowPlainHttp"), choices.allowPlain);
+    settings.endGroup();
+}
+
+} // namespace
 
 DesktopSettings DesktopSettings::load(QSettings &settings)
 {
@@ -24,6 +62,7 @@ DesktopSettings DesktopSettings::load(QSettings &settings)
     loaded.windowState = settings.value(QStringLiteral("window/state")).toByteArray();
 
     loaded.config = AnalysisSettings::load(settings);
+    loaded.connect = loadConnectChoices(settings);
     return loaded;
 }
 
@@ -36,6 +75,7 @@ void DesktopSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("window/geometry"), geometry);
     settings.setValue(QStringLiteral("window/state"), windowState);
     AnalysisSettings::save(settings, config);
+    saveConnectChoices(settings, connect);
 }
 
 void DesktopSettings::addRecentFile(const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/marketanalysis.h"
+#include "connectdialog.h"
 #include "liquidationchart.h"
 #include "theme.h"
 
@@ -20,7 +21,8 @@ struct DesktopSettings
     LiquidationChart::Mode chartMode = LiquidationChart::Mode::Windows;
     TimeWindow breakdownWindow = TimeWindow::H24;
     QStringList recentFiles; // most recent first
-    AnalysisConfig config;
+    AnalysisConfig config; // stored by AnalysisSettings, the one owner
+    ConnectChoices connect; // File > Connect's last entries
     QByteArray geometry;
     QByteArray windowState;
 

@@ -2,8 +2,8 @@
 // LiveSession does the work; this file only connects it to the window.
 #include "connectdialog.h"
 #include "errorbanner.h"
-#include "feed/apikeystore.h"
 #include "historychart.h"
+#include "live/apikeystore.h"
 #include "livebadge.h"
 #include "mainwindow.h"
 #include "session/dashboardsession.h"
@@ -156,9 +156,11 @@ void MainWindow::updateLiveActions()
 
 void MainWindow::showConnectDialog()
 {
-    ConnectDialog dialog(ApiKeyStore(), this);
+    ConnectDialog dialog(ApiKeyStore(), m_settings.connect, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_settings.connect = dialog.choices();
+    saveSettings();
     connectFeed(dialog.endpoint(), dialog.options());
 }
 

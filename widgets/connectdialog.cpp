@@ -10,20 +10,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Liq {
 namespace {
-
-const QString KindKey = QStringLiteral("feed/kind");
-const QString SnapshotUrlKey = QStringLiteral("feed/snapshotUrl");
-const QString CoinGlassUrlKey = QStringLiteral("feed/coinGlassUrl");
-const QString ViewKey = QStringLiteral("feed/coinGlassView");
-const QString ExchangeKey = QStringLiteral("feed/exchange");
-const QString IntervalKey = QStringLiteral("feed/intervalSeconds");
-const QString PlainHttpKey = QStringLiteral("feed/allowPlain");
 
 QUrl parsedUrl(const QString &text)
 {
@@ -39,7 +30,7 @@ QString storableUrl(const QString &text)
 
 } // namespace
 
-ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent)
+ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &remembered, QWidget *parent)
     : QDialog(parent)
     , m_keyStore(keyStore)
     , m_kind(new QComboBox)
@@ -93,7 +84,7 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
-    loadSettings();
+    setChoices(remembered);
     QString keyError;
     m_key->setText(m_keyStore.load(&keyError));
     if (ApiKeyStore::environmentHasKey()) {
@@ -206,36 +197,34 @@ void ConnectDialog::accept()
         }
     }
     showError(QString());
-    saveSettings();
     QDialog::accept();
 }
 
-void ConnectDialog::loadSettings()
+void ConnectDialog::setChoices(const ConnectChoices &choices)
 {
-    QSettings settings;
-    m_snapshotUrlText = settings.value(SnapshotUrlKey).toString();
-    m_coinGlassUrlText
-        = settings.value(CoinGlassUrlKey, CoinGlassEndpoint::defaultBaseUrl().toString()).toString();
-    const int kindIndex = m_kind->findData(settings.value(KindKey, int(Kind::SnapshotUrl)).toInt());
-    m_kind->setCurrentIndex(std::max(0, kindIndex));
+    m_snapshotUrlText = choices.snapshotUrl;
+    m_coinGlassUrlText = choices.coinGlassUrl.isEmpty() ? CoinGlassEndpoint::defaultBaseUrl().toString()
+                                                        : choices.coinGlassUrl;
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(choices.kind)));
     m_url->setText(kind() == Kind::CoinGlass ? m_coinGlassUrlText : m_snapshotUrlText);
-    const int viewIndex = m_view->findData(settings.value(ViewKey, int(CoinGlassView::Coins)).toInt());
-    m_view->setCurrentIndex(std::max(0, viewIndex));
-    m_exchange->setText(settings.value(ExchangeKey, QStringLiteral("Binance")).toString());
-    m_interval->setValue(settings.value(IntervalKey, 10).toInt());
-    m_allowPlainHttp->setChecked(settings.value(PlainHttpKey, false).toBool());
+    m_view->setCurrentIndex(std::max(0, m_view->findData(int(choices.view))));
+    m_exchange->setText(choices.exchange);
+    m_interval->setValue(choices.intervalSeconds);
+    m_allowPlainHttp->setChecked(choices.allowPlain);
 }
 
-void ConnectDialog::saveSettings() const
+ConnectChoices ConnectDialog::choices() const
 {
-    QSettings settings;
-    settings.setValue(KindKey, int(kind()));
+    ConnectChoices choices;
+    choices.kind = int(kind());
     const QString url = storableUrl(m_url->text());
-    settings.setValue(kind() == Kind::CoinGlass ? CoinGlassUrlKey : SnapshotUrlKey, url);
-    settings.setValue(ViewKey, m_view->currentData().toInt());
-    settings.setValue(ExchangeKey, m_exchange->text().trimmed());
-    settings.setValue(IntervalKey, m_interval->value());
-    settings.setValue(PlainHttpKey, m_allowPlainHttp->isChecked());
+    choices.snapshotUrl = kind() == Kind::CoinGlass ? storableUrl(m_snapshotUrlText) : url;
+    choices.coinGlassUrl = kind() == Kind::CoinGlass ? url : storableUrl(m_coinGlassUrlText);
+    choices.view = CoinGlassView(m_view->currentData().toInt());
+    choices.exchange = m_exchange->text().trimmed();
+    choices.intervalSeconds = m_interval->value();
+    choices.allowPlain = m_allowPlainHttp->isChecked();
+    return choices;
 }
 
 } // namespace Liq

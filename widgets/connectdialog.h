@@ -1,6 +1,6 @@
 #pragma once
 
-#include "feed/apikeystore.h"
+#include "live/apikeystore.h"
 #include "live/liveendpoint.h"
 #include "live/liveoptions.h"
 
@@ -14,10 +14,23 @@ class QSpinBox;
 
 namespace Liq {
 
+// What the connect form remembers between runs (kept with the other desktop settings, never a
+// secret: URLs are stored as their display origin, the key goes to the ApiKeyStore only).
+struct ConnectChoices
+{
+    int kind = 0; // ConnectDialog::Kind
+    QString snapshotUrl;
+    QString coinGlassUrl;
+    CoinGlassView view = CoinGlassView::Coins;
+    QString exchange = QStringLiteral("Binance");
+    int intervalSeconds = 10;
+    bool allowPlain = false;
+};
+
 // File > Connect to Feed…: a snapshot URL or the CoinGlass API, the key (masked; prefilled from the
 // environment or the ApiKeyStore; "remember" writes it there with mode 0600, never to QSettings), the
 // CoinGlass view, the polling interval and whether plain HTTP to another host is allowed. The entries
-// are checked before the dialog closes; the non-secret ones are remembered in QSettings ("feed/...").
+// are checked (by the endpoint policy) before the dialog closes; choices() is what to remember.
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,10 +41,13 @@ public:
     // The choices of the Source box (its item data).
     enum class Kind { SnapshotUrl, CoinGlass };
 
-    explicit ConnectDialog(const ApiKeyStore &keyStore, QWidget *parent = nullptr);
+    explicit ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &remembered = {},
+                           QWidget *parent = nullptr);
 
     LiveEndpoint endpoint() const;
     LiveOptions options() const;
+    // The form's entries as they may be remembered: no key, URLs without secrets.
+    ConnectChoices choices() const;
 
     // Empty when the entries can be used; otherwise one sentence saying what to fix.
     QString validationError() const;
@@ -52,8 +68,7 @@ public:
 
 private:
     void updateEnabled();
-    void loadSettings();
-    void saveSettings() const;
+    void setChoices(const ConnectChoices &choices);
     void showError(const QString &message);
     Kind kind() const;
 

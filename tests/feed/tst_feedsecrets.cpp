@@ -1,8 +1,8 @@
 // The API key and URL secrets never reach messages, origins or snapshots; the key file is 0600.
 #include "faultserver.h"
-#include "feed/apikeystore.h"
 #include "feed/feedclient.h"
 #include "feedtestdata.h"
+#include "live/apikeystore.h"
 #include "live/endpointpolicy.h"
 
 #include <QFile>

@@ -1,5 +1,6 @@
 #include "connectdialog.h"
-#include "feed/apikeystore.h"
+#include "desktopsettings.h"
+#include "live/apikeystore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -129,6 +130,11 @@ void tst_ConnectDialog::keyIsMaskedAndNeverInSettings()
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(std::get<CoinGlassEndpoint>(dialog.endpoint()).apiKey, SecretKey);
+        // What the window does with an accepted dialog: its choices go into the desktop settings.
+        DesktopSettings desktop;
+        desktop.connect = dialog.choices();
+        QSettings settings;
+        desktop.save(settings);
     }
     QSettings settings;
     settings.sync();
@@ -148,7 +154,7 @@ void tst_ConnectDialog::keyIsMaskedAndNeverInSettings()
     QCOMPARE(ApiKeyStore(keyPath()).load(), SecretKey);
 
     // The next dialog comes prefilled, still masked.
-    ConnectDialog again{ApiKeyStore(keyPath())};
+    ConnectDialog again{ApiKeyStore(keyPath()), DesktopSettings::load(settings).connect};
     QCOMPARE(again.keyEdit()->text(), SecretKey);
     QCOMPARE(again.keyEdit()->echoMode(), QLineEdit::Password);
     QCOMPARE(again.intervalBox()->value(), 42);

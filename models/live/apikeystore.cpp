@@ -1,4 +1,4 @@
-#include "feed/apikeystore.h"
+#include "live/apikeystore.h"
 
 #include <QDir>
 #include <QFile>
