@@ -292,8 +292,10 @@ void tst_FeedClient::retryAfterSecondsIsHonoured()
 
     // The user cannot hammer a rate-limited server: refreshNow() waits for Retry-After.
     const int requests = m_server->requestCount();
-    client.refreshNow();
-    QTest::qWait(100);
+    const int started = client.requestsStarted();
+    client.refreshNow(); // a request would start here, synchronously
+    QCOMPARE(client.requestsStarted(), started);
+    QVERIFY(!client.isBusy());
     QCOMPARE(m_server->requestCount(), requests);
 
     m_server->setReply(FaultServer::ok(BodyB));
@@ -413,9 +415,17 @@ void tst_FeedClient::staleRepliesAreDropped()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), LiveState::Live, 5000);
     QSignalSpy states(&client, &FeedClient::statusChanged);
     hanging.close(); // the old connection dies now
-    QTest::qWait(200);
-    QCOMPARE(states.size(), 0);
-    QCOMPARE(client.state(), LiveState::Live);
+    // A fence instead of a sleep: one more full cycle on the live server. Whatever the dead
+    // connection could still deliver is delivered before it ends.
+    const int started = client.requestsStarted();
+    client.refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(client.requestsStarted() == started + 1 && !client.isBusy(), 5000);
+    QVERIFY(!states.isEmpty());
+    for (const QList<QVariant> &emitted : std::as_const(states)) {
+        const LiveState state = emitted.at(0).value<LiveStatus>().state;
+        QVERIFY2(isFlowing(state), qPrintable(liveStateText(state)));
+    }
+    QCOMPARE(client.state(), LiveState::Unchanged);
 }
 
 void tst_FeedClient::pauseDropsTheRequestInFlight()
@@ -432,7 +442,14 @@ void tst_FeedClient::pauseDropsTheRequestInFlight()
     client.pause();
     QCOMPARE(client.state(), LiveState::Paused);
     QVERIFY(!client.isBusy());
-    QTest::qWait(600);
+    // A fence instead of a sleep: the same slow body fetched to the end by another client that
+    // started later. Had the paused request been kept, it would have landed by then.
+    LiveOptions patient = testOptions();
+    patient.timeoutMs = TestTiming::scaledMs(5000);
+    const FeedFetchResult fence
+        = fetchOnce(SnapshotUrlEndpoint{m_server->url(QStringLiteral("/v1/snapshot"))}, patient);
+    QVERIFY2(fence.ok(), qPrintable(fence.load.error.message));
+    QCoreApplication::processEvents();
     QCOMPARE(snapshots.size(), 0);
     QCOMPARE(client.state(), LiveState::Paused);
 

@@ -115,7 +115,9 @@ void tst_LiveWindow::liveThenServerDiesKeepsTheData()
     QVERIFY(window.liveBadge()->text().contains(u"Stale"_qs));
     QVERIFY(window.liveBadge()->isTicking());
     QVERIFY(window.liveBadge()->toolTip().contains(u"retrying"_qs));
-    QTest::qWait(1500); // another failed cycle
+    // Another failed cycle, waited for as such (not a sleep).
+    const int failures = window.liveSession()->status().consecutiveFailures;
+    QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->status().consecutiveFailures > failures, 10'000);
     QCOMPARE(window.session()->snapshot(), shown);
     QCOMPARE(window.headerTitle(), title);
     QVERIFY(window.session()->hasSnapshot());
