@@ -23,12 +23,11 @@ DemoFeedProcess::DemoFeedProcess(QObject *parent)
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoFeedProcess::onReadyRead);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail(QStringLiteral("%1: cannot start the demo feed (%2)")
-                     .arg(m_program, m_process.errorString()));
+            fail(tr("%1: cannot start the demo feed (%2)").arg(m_program, m_process.errorString()));
     });
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus) {
         const QString why = QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed();
-        fail(QStringLiteral("%1: the demo feed stopped (exit code %2)%3")
+        fail(tr("%1: the demo feed stopped (exit code %2)%3")
                  .arg(m_program)
                  .arg(exitCode)
                  .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why));
@@ -90,14 +89,14 @@ void DemoFeedProcess::onReadyRead()
     const qsizetype newline = m_stdout.indexOf('\n');
     if (newline < 0) {
         if (m_stdout.size() > 4096)
-            fail(QStringLiteral("%1: unexpected output from the demo feed").arg(m_program));
+            fail(tr("%1: unexpected output from the demo feed").arg(m_program));
         return;
     }
     const QByteArray line = m_stdout.left(newline).trimmed();
     const QByteArray prefix = "listening on ";
     const QUrl url(QString::fromUtf8(line.mid(prefix.size())));
     if (!line.startsWith(prefix) || !url.isValid() || url.port() <= 0) {
-        fail(QStringLiteral("%1: unexpected output from the demo feed: %2")
+        fail(tr("%1: unexpected output from the demo feed: %2")
                  .arg(m_program, QString::fromUtf8(line.left(200))));
         return;
     }
@@ -117,7 +116,7 @@ void DemoFeedProcess::timerEvent(QTimerEvent *event)
     killTimer(m_startupTimer);
     m_startupTimer = 0;
     if (!m_reported) {
-        fail(QStringLiteral("%1: the demo feed did not report its address in time").arg(m_program));
+        fail(tr("%1: the demo feed did not report its address in time").arg(m_program));
         stop();
     }
 }
