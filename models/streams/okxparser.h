@@ -1,0 +1,28 @@
+#pragma once
+
+#include "streams/instruments.h"
+#include "streams/streammessage.h"
+
+namespace Liq {
+
+// OKX v5 `liquidation-orders` (SWAP and FUTURES), on the public WebSocket and in the REST history
+// (the same `data` entries). The side is the ORDER's: sell closes a long (posSide may be "net", so it
+// is never used). sz is in contracts: linear sz × ctVal × bkPx, inverse sz × ctVal (USD), ctVal and
+// ctType from the instruments list. Also reads subscribe and error events and the text "pong".
+class OkxParser final : public StreamParser
+{
+public:
+    explicit OkxParser(ContractTable contracts);
+    StreamMessage parse(QByteArrayView text, qint64 receiveTimeMs) const override;
+
+    // A page of GET /api/v5/public/liquidation-orders: the same entries in OKX's REST envelope
+    // ({"code":"0","msg":"","data":[...]}); a code other than "0" is a SubscribeError with OKX's msg.
+    StreamMessage parseHistoryPage(QByteArrayView body, qint64 receiveTimeMs) const;
+
+    const ContractTable &contracts() const { return m_contracts; }
+
+private:
+    ContractTable m_contracts;
+};
+
+} // namespace Liq
