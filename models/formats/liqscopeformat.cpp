@@ -1,5 +1,6 @@
 #include "liqscopeformat.h"
 
+#include "domain/isotime.h"
 #include "snapshotwriter.h"
 
 #include <array>
@@ -301,17 +302,6 @@ bool isLiqscopeDocument(const Json &root)
     return format && format->is_string() && format->get_ref<const std::string &>() == LiqscopeFormatName;
 }
 
-bool parseAsOf(const QString &text, QDateTime *asOf)
-{
-    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        return false;
-    if (parsed.timeSpec() == Qt::LocalTime) // no zone designator: the format is UTC
-        parsed = QDateTime(parsed.date(), parsed.time(), Qt::UTC);
-    *asOf = parsed.toUTC();
-    return true;
-}
-
 ReadOutcome readLiqscopeSnapshot(const Json &root, NameTable *names)
 {
     if (!isLiqscopeDocument(root)) {
@@ -349,12 +339,14 @@ ReadOutcome readLiqscopeSnapshot(const Json &root, NameTable *names)
     ReadFailure bad = readString(root, "as_of", QStringLiteral("as_of"), true, &asOfText);
     if (bad.failed())
         return ReadOutcome::failed(bad);
-    if (!parseAsOf(asOfText, &snapshot.asOf)) {
+    const std::optional<QDateTime> asOf = parseIsoTime(asOfText);
+    if (!asOf) {
         return ReadOutcome::failed(failure(
             LoadErrorKind::WrongType,
             QStringLiteral("%1 is not an ISO-8601 time like 2026-11-20T14:00:00Z").arg(shownText(asOfText)),
             fieldWhere(QStringLiteral("as_of"))));
     }
+    snapshot.asOf = *asOf;
 
     bad = readString(root, "source", QStringLiteral("source"), false, &snapshot.source);
     if (!bad.failed())

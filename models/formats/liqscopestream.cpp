@@ -1,5 +1,6 @@
 #include "liqscopestream.h"
 
+#include "domain/isotime.h"
 #include "numbertext.h"
 #include "snapshotwriter.h"
 
@@ -308,8 +309,12 @@ public:
         case Frame::Root: {
             constexpr std::uint32_t required
                 = bit(Key::Format) | bit(Key::Version) | bit(Key::AsOf) | bit(Key::Windows);
-            if ((closed.seen & required) != required || !parseAsOf(m_asOfText, &m_snapshot.asOf))
+            if ((closed.seen & required) != required)
                 return false;
+            const std::optional<QDateTime> asOf = parseIsoTime(m_asOfText);
+            if (!asOf)
+                return false;
+            m_snapshot.asOf = *asOf;
             m_snapshot.totals = m_totals.amounts;
             appendStated(m_totals, QStringLiteral("totals"), &m_totalsStated);
             m_finished = true;
