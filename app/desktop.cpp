@@ -1,5 +1,7 @@
 #include "desktop.h"
 
+#include "cli.h"
+#include "domain/duration.h"
 #include "errorbanner.h"
 #include "feed/feedtypes.h"
 #include "formats/fileio.h"
@@ -81,9 +83,9 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
     const bool live = !options.feedUrl.isEmpty() || options.demo;
     if (live) {
         QTimer::singleShot(FirstSnapshotTimeoutMs, &loop, [&] {
-            failure = QStringLiteral("no snapshot from the feed within %1 s: %2")
-                          .arg(FirstSnapshotTimeoutMs / 1000)
-                          .arg(window.liveSession()->status().describe(QDateTime::currentDateTimeUtc()));
+            failure = QStringLiteral("no snapshot from the feed within %1: %2")
+                          .arg(formatDuration(FirstSnapshotTimeoutMs / 1000),
+                               window.liveSession()->status().describe(QDateTime::currentDateTimeUtc()));
             loop.quit();
         });
     }
