@@ -1,5 +1,9 @@
 #include "analysisterms.h"
 
+#include "domain/money.h"
+
+#include <QCoreApplication>
+
 namespace Liq {
 
 QString momentumKey(Momentum momentum)
@@ -47,6 +51,47 @@ QString squeezeSideText(SqueezeSide side)
 QString squeezeLevelText(SqueezeLevel level)
 {
     return squeezeLevelKey(level);
+}
+
+QString momentumText(Momentum momentum)
+{
+    switch (momentum) {
+    case Momentum::Accelerating: return QCoreApplication::translate("Liq::Momentum", "Accelerating");
+    case Momentum::Steady: return QCoreApplication::translate("Liq::Momentum", "Steady");
+    case Momentum::Fading: return QCoreApplication::translate("Liq::Momentum", "Fading");
+    case Momentum::Unknown: break;
+    }
+    return QStringLiteral("—");
+}
+
+QString momentumSentence(Momentum momentum, double hourRateUsd, double averageRateUsd, double ratio)
+{
+    const QString hourRate = formatUsd(hourRateUsd);
+    const QString averageRate = formatUsd(averageRateUsd);
+    switch (momentum) {
+    case Momentum::Fading:
+        return QCoreApplication::translate("Liq::Momentum",
+                                           "The pace is fading now: the last hour ran at %1/h against a 24h "
+                                           "average of %2/h (%3).")
+            .arg(hourRate, averageRate, ratioText(ratio));
+    case Momentum::Accelerating:
+        return QCoreApplication::translate(
+                   "Liq::Momentum",
+                   "The pace is picking up: the last hour ran at %1/h, %3 the 24h average of %2/h.")
+            .arg(hourRate, averageRate, ratioText(ratio));
+    case Momentum::Steady:
+        return QCoreApplication::translate("Liq::Momentum",
+                                           "The pace is steady: the last hour ran at %1/h, close to the 24h "
+                                           "average of %2/h (%3).")
+            .arg(hourRate, averageRate, ratioText(ratio));
+    case Momentum::Unknown: break;
+    }
+    return {};
+}
+
+QString ratioText(double ratio)
+{
+    return QString::number(ratio, 'f', 2) + QChar(0x00D7);
 }
 
 } // namespace Liq

@@ -28,11 +28,6 @@ QString capitalized(const QString &text)
     return text.isEmpty() ? text : text.left(1).toUpper() + text.mid(1);
 }
 
-QString ratioText(double ratio)
-{
-    return QString::number(ratio, 'f', 2) + QChar(0x00D7); // "1.37×"
-}
-
 double sideShare(const WindowStats &stats, SqueezeSide side)
 {
     if (!(stats.totalUsd > 0.0))
@@ -298,29 +293,8 @@ QString timingReading(const MarketAnalysis &analysis)
 
     const WindowStats *hour = analysis.stats(TimeWindow::H1);
     if (analysis.momentum != Momentum::Unknown && analysis.momentumRatio && hour && day) {
-        const QString hourRate = formatUsd(hour->totalUsd);
-        const QString averageRate = formatUsd(day->totalUsd / windowHours(TimeWindow::H24));
-        const QString ratio = ratioText(*analysis.momentumRatio);
-        switch (analysis.momentum) {
-        case Momentum::Fading:
-            sentences << QStringLiteral(
-                             "The pace is fading now: the last hour ran at %1/h against a 24h average of "
-                             "%2/h (%3).")
-                             .arg(hourRate, averageRate, ratio);
-            break;
-        case Momentum::Accelerating:
-            sentences << QStringLiteral(
-                             "The pace is picking up: the last hour ran at %1/h, %3 the 24h average of %2/h.")
-                             .arg(hourRate, averageRate, ratio);
-            break;
-        case Momentum::Steady:
-            sentences << QStringLiteral(
-                             "The pace is steady: the last hour ran at %1/h, close to the 24h average of "
-                             "%2/h (%3).")
-                             .arg(hourRate, averageRate, ratio);
-            break;
-        case Momentum::Unknown: break;
-        }
+        sentences << momentumSentence(analysis.momentum, hour->totalUsd,
+                                      day->totalUsd / windowHours(TimeWindow::H24), *analysis.momentumRatio);
     } else if (!hour || !day) {
         sentences << QStringLiteral("The current pace can't be judged without both the 1h and 24h windows.");
     }
