@@ -226,7 +226,7 @@ int runSummary(const Options &options, QTextStream &out, QTextStream &err)
     }
 
     out << writeMarketSummary(*loaded.snapshot, analysis).toPlainText();
-    const QStringList warnings = loaded.warnings + analysis.warnings;
+    const QStringList warnings = mergedWarnings(loaded.warnings, analysis);
     if (!warnings.isEmpty()) {
         out << QLatin1Char('\n') << QStringLiteral("Warnings:\n");
         for (const QString &warning : warnings)

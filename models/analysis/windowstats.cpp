@@ -21,20 +21,6 @@ double sanitizedUsd(double usd, TimeWindow window, QLatin1String side, QStringLi
     return 0.0;
 }
 
-// Windows are nested, so a longer window's side cannot hold less than a shorter one's; a shortfall
-// within rounding (1% of the shorter amount, at least $1) is not worth a warning.
-void checkNested(double longer, double shorter, TimeWindow longerWindow, TimeWindow shorterWindow,
-                 QLatin1String side, QStringList *warnings)
-{
-    const double tolerance = std::max(1.0, 0.01 * shorter);
-    if (shorter - longer <= tolerance)
-        return;
-    warnings->append(
-        QStringLiteral("%1 %2 (%3) are less than %4 %2 (%5), though the %1 window includes the %4 one.")
-            .arg(windowLabel(longerWindow), side, formatUsd(longer), windowLabel(shorterWindow),
-                 formatUsd(shorter)));
-}
-
 } // namespace
 
 WindowAmounts sanitizedAmounts(const WindowAmounts &amounts, QStringList *warnings)
@@ -84,24 +70,6 @@ QList<WindowStats> computeWindowStats(const WindowAmounts &amounts, const Analys
         stats.append(entry);
     }
     return stats;
-}
-
-QStringList nestingWarnings(const WindowAmounts &amounts)
-{
-    QStringList warnings;
-    std::optional<TimeWindow> shorter;
-    for (TimeWindow window : AllTimeWindows) {
-        if (!amounts.has(window))
-            continue;
-        if (shorter) {
-            const SideAmounts &outer = amounts.at(window);
-            const SideAmounts &inner = amounts.at(*shorter);
-            checkNested(outer.longUsd, inner.longUsd, window, *shorter, QLatin1String("longs"), &warnings);
-            checkNested(outer.shortUsd, inner.shortUsd, window, *shorter, QLatin1String("shorts"), &warnings);
-        }
-        shorter = window;
-    }
-    return warnings;
 }
 
 QList<LiquidationBucket> computeBuckets(const WindowAmounts &amounts)
