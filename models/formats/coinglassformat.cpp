@@ -1,9 +1,9 @@
 #include "coinglassformat.h"
 
-#include <QHash>
-
+#include <algorithm>
 #include <array>
 #include <iterator>
+#include <utility>
 
 namespace Liq {
 namespace Formats {
@@ -370,47 +370,54 @@ LiquidationSnapshot exchangeListSnapshot(const ReadContext &context)
     return snapshot;
 }
 
+// One window of the combined form, read on its own as a single exchange-list response would be.
+ReadFailure readCombinedWindow(const Json &value, TimeWindow window, const ReadContext &context,
+                               ExchangeListPart *part, QList<StatedTotal> *statedTotals)
+{
+    const QString windowWhere = QStringLiteral("window %1").arg(windowLabel(window));
+    const Json *rows = nullptr;
+    const ReadFailure bad = unwrap(value, &rows);
+    if (bad.failed())
+        return bad.within(windowWhere);
+    if (rows->empty())
+        return failure(LoadErrorKind::MissingField, QStringLiteral("the response has no rows"), windowWhere);
+    if (rowsKindOf(*rows) != RowKind::Exchange) {
+        return failure(LoadErrorKind::UnknownFormat,
+                       QStringLiteral("expected exchange-list rows (exchange, long_liquidation_usd, "
+                                      "short_liquidation_usd)"),
+                       joinWhere(windowWhere, QStringLiteral("row 1")));
+    }
+    part->window = window;
+    part->snapshot = exchangeListSnapshot(context);
+    return readExchangeRows(*rows, window, windowWhere, &part->snapshot, statedTotals);
+}
+
 ReadOutcome readCombinedExchangeList(const Json &root, const ReadContext &context)
 {
-    ReadOutcome outcome;
-    LiquidationSnapshot snapshot = exchangeListSnapshot(context);
-    // Read in window order so the breakdown lists exchanges as the shortest window does.
-    QHash<int, std::string> keyOfWindow;
+    // The windows in window order (a window given twice keeps its keys' order, for the merge to refuse).
+    QList<std::pair<TimeWindow, const std::string *>> keys;
     for (const auto &[key, value] : root.items()) {
-        const auto window = windowFromLabel(toQString(key));
-        if (!window)
-            continue;
-        if (keyOfWindow.contains(windowIndex(*window))) {
-            return ReadOutcome::failed(
-                failure(LoadErrorKind::DuplicateKey,
-                        QStringLiteral("the %1 window is given twice").arg(windowLabel(*window)),
-                        QStringLiteral("field ") + toQString(key)));
-        }
-        keyOfWindow.insert(windowIndex(*window), key);
+        if (const auto window = windowFromLabel(toQString(key)))
+            keys.append({*window, &key});
     }
-    for (TimeWindow window : AllTimeWindows) {
-        if (!keyOfWindow.contains(windowIndex(window)))
-            continue;
-        const QString windowWhere = QStringLiteral("window %1").arg(windowLabel(window));
-        const Json &value = root.at(keyOfWindow.value(windowIndex(window)));
-        const Json *rows = nullptr;
-        ReadFailure bad = unwrap(value, &rows);
-        if (bad.failed())
-            return ReadOutcome::failed(bad.within(windowWhere));
-        if (rows->empty()) {
-            return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
-                                               QStringLiteral("the response has no rows"), windowWhere));
-        }
-        if (rowsKindOf(*rows) != RowKind::Exchange) {
-            return ReadOutcome::failed(failure(LoadErrorKind::UnknownFormat,
-                                               QStringLiteral("expected exchange-list rows (exchange, "
-                                                              "long_liquidation_usd, short_liquidation_usd)"),
-                                               joinWhere(windowWhere, QStringLiteral("row 1"))));
-        }
-        bad = readExchangeRows(*rows, window, windowWhere, &snapshot, &outcome.statedTotals);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        return windowIndex(a.first) < windowIndex(b.first);
+    });
+    ReadOutcome outcome;
+    QList<ExchangeListPart> parts;
+    for (const auto &[window, key] : std::as_const(keys)) {
+        ExchangeListPart part;
+        part.where = QStringLiteral("field ") + toQString(*key);
+        const ReadFailure bad
+            = readCombinedWindow(root.at(*key), window, context, &part, &outcome.statedTotals);
         if (bad.failed())
             return ReadOutcome::failed(bad);
+        parts.append(std::move(part));
     }
+    LiquidationSnapshot snapshot;
+    const ReadFailure bad = mergeExchangeListParts(parts, &snapshot);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
     outcome.snapshot = std::move(snapshot);
     return outcome;
 }

@@ -115,11 +115,12 @@ private slots:
                    {QStringLiteral("Binance"),
                     windows({SideAmounts{1e6, 1.5e6}, SideAmounts{3e6, 4e6}, SideAmounts{7e6, 8e6},
                              SideAmounts{12e6, 18e6}})},
+                   // In the order of the 24h ranking (mergeExchangeListWindows), OKX after it.
+                   {QStringLiteral("Bybit"),
+                    windows({std::nullopt, std::nullopt, std::nullopt, SideAmounts{9e6, 11e6}})},
                    {QStringLiteral("OKX"),
                     windows({SideAmounts{5e5, 7.5e5}, SideAmounts{2.5e6, 3e6}, SideAmounts{5e6, 5e6},
-                             std::nullopt})},
-                   {QStringLiteral("Bybit"),
-                    windows({std::nullopt, std::nullopt, std::nullopt, SideAmounts{9e6, 11e6}})}};
+                             std::nullopt})}};
 
         QTest::newRow("csv totals") << "totals.csv" << -1 << SnapshotFormat::Csv << "CSV" << FallbackAsOf
                                     << Seed << BreakdownKind::None << QList<BreakdownRow>{};
