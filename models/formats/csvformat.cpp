@@ -1,8 +1,10 @@
 #include "csvformat.h"
 
+#include "formats/csvwriter.h"
 #include "numbertext.h"
 
 #include <QHash>
+#include <QLocale>
 
 namespace Liq {
 namespace Formats {
@@ -303,4 +305,53 @@ ReadOutcome readCsv(QByteArrayView text, const ReadContext &context)
 }
 
 } // namespace Formats
+
+namespace CsvWriter {
+
+namespace {
+
+// The symbol the reader takes for the totals.
+constexpr char TotalsSymbol[] = "ALL";
+
+QByteArray csvField(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r')
+        && utf8.trimmed() == utf8)
+        return utf8;
+    utf8.replace("\"", "\"\"");
+    return '"' + utf8 + '"';
+}
+
+// The shortest decimal that reads back to the same double, never in exponent form.
+QByteArray amountText(double usd)
+{
+    return QByteArray::number(usd, 'f', QLocale::FloatingPointShortest);
+}
+
+void appendLines(QByteArray &out, const QByteArray &symbol, const WindowAmounts &amounts)
+{
+    for (TimeWindow window : AllTimeWindows) {
+        if (!amounts.has(window))
+            continue;
+        const SideAmounts &sides = amounts.at(window);
+        const std::optional<double> share = sides.shortShare();
+        out += symbol + ',' + windowLabel(window).toLatin1() + ',' + amountText(sides.longUsd) + ','
+            + amountText(sides.shortUsd) + ',' + amountText(sides.total()) + ','
+            + (share ? QByteArray::number(*share, 'f', 6) : QByteArray()) + '\n';
+    }
+}
+
+} // namespace
+
+QByteArray toCsv(const LiquidationSnapshot &snapshot)
+{
+    QByteArray out = "symbol,window,long_usd,short_usd,total_usd,short_share\n";
+    appendLines(out, TotalsSymbol, snapshot.totals);
+    for (const BreakdownRow &row : snapshot.breakdown)
+        appendLines(out, csvField(row.name), row.amounts);
+    return out;
+}
+
+} // namespace CsvWriter
 } // namespace Liq
