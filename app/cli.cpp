@@ -80,7 +80,7 @@ std::optional<QSize> parseSize(const QString &text)
 
 QString bundledSamplePath()
 {
-    return QStringLiteral(":/sample/seed-market.liqscope");
+    return QStringLiteral(LIQSCOPE_SAMPLE_RESOURCE);
 }
 
 QString helpText()

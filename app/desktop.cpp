@@ -22,8 +22,6 @@
 namespace Liq {
 namespace {
 
-const QString BundledSample = QStringLiteral(":/sample/seed-market.liqscope");
-
 QIcon applicationIcon()
 {
     QIcon icon;
@@ -127,7 +125,7 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
 
 int runDesktop(QApplication &app, const DesktopOptions &options)
 {
-    const QString path = options.snapshotPath.isEmpty() ? BundledSample : options.snapshotPath;
+    const QString path = options.snapshotPath.isEmpty() ? Cli::bundledSamplePath() : options.snapshotPath;
     const bool screenshot = !options.screenshotPath.isEmpty();
     // A screenshot has no title bar to show the icon in, and reading five PNGs costs start-up time.
     if (!screenshot)

@@ -18,7 +18,7 @@ class TestSeedSample final : public QObject
 private slots:
     void initTestCase()
     {
-        m_loaded = SnapshotFile::load(QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope"));
+        m_loaded = SnapshotFile::load(QStringLiteral(LIQSCOPE_SAMPLE_FILE));
         QVERIFY2(m_loaded.ok(), qPrintable(m_loaded.error.message));
         m_analysis = analyzeSnapshot(*m_loaded.snapshot);
     }

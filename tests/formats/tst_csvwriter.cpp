@@ -40,7 +40,7 @@ private slots:
     void whatLiqscopeExportsItReadsBack_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::newRow("the bundled sample") << QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope");
+        QTest::newRow("the bundled sample") << QStringLiteral(LIQSCOPE_SAMPLE_FILE);
         QTest::newRow("with a breakdown") << goodFile(u"snapshot-with-breakdown.liqscope"_qs);
         QTest::newRow("a coin-list") << goodFile(u"coin-list-v4-strings.json"_qs);
     }
