@@ -7,8 +7,6 @@
 #include "liqscopestream.h"
 #include "snapshotwriter.h"
 
-#include <QFileInfo>
-
 namespace Liq {
 namespace HistoryFile {
 
@@ -88,29 +86,6 @@ QByteArray toJsonLines(const QList<LiquidationSnapshot> &snapshots)
 bool save(const QList<LiquidationSnapshot> &snapshots, const QString &path, QString *error)
 {
     return writeFileAtomically(path, toJsonLines(snapshots), error);
-}
-
-bool append(const LiquidationSnapshot &snapshot, const QString &path, QString *error, qint64 maxBytes)
-{
-    QByteArray bytes;
-    if (QFileInfo::exists(path)) {
-        const LoadError readError = readFileCapped(path, maxBytes, &bytes);
-        if (readError.kind != LoadErrorKind::None) {
-            if (error)
-                *error = readError.message;
-            return false;
-        }
-    }
-    if (!bytes.isEmpty() && !bytes.endsWith('\n'))
-        bytes += '\n'; // a last line cut short stays a line of its own
-    bytes += SnapshotWriter::toJsonLine(snapshot) + '\n';
-    if (bytes.size() > maxBytes) {
-        if (error)
-            *error = composeMessage(
-                path, QStringLiteral("the history would grow past its size limit; start a new file"));
-        return false;
-    }
-    return writeFileAtomically(path, bytes, error);
 }
 
 } // namespace HistoryFile
