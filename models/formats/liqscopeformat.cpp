@@ -290,7 +290,7 @@ OrderedJson snapshotJson(const LiquidationSnapshot &snapshot)
 
 QByteArray dumped(const OrderedJson &document, int indent)
 {
-    const std::string text = document.dump(indent, ' ', false, nlohmann::detail::error_handler_t::replace);
+    const std::string text = document.dump(indent, ' ', false, OrderedJson::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size()));
 }
 

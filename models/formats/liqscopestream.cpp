@@ -332,7 +332,7 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) { return false; }
+    bool parse_error(std::size_t, const std::string &, const Json::exception &) { return false; }
 
 private:
     Level &top() { return m_levels[std::size_t(m_depth - 1)]; }
@@ -427,7 +427,7 @@ bool streamLiqscopeSnapshot(std::string_view text, NameTable *names, ReadOutcome
 {
     SnapshotStream stream(names);
     const bool parsed = Json::sax_parse(text.data(), text.data() + text.size(), &stream,
-                                        nlohmann::detail::input_format_t::json, true, false);
+                                        Json::input_format_t::json, true, false);
     if (!parsed || !stream.finished())
         return false;
     *outcome = stream.takeOutcome();
