@@ -177,6 +177,47 @@ QString leanReason(const MarketAnalysis &analysis)
     return reasons.join(QStringLiteral(" and "));
 }
 
+// Where the heaviest stretch of the day was, and how hard it hit.
+QString heaviestStretchSentence(const LiquidationBucket &heaviest, double dayTotal)
+{
+    const QString tense = heaviest.fromHours == 0 ? QStringLiteral("is") : QStringLiteral("was");
+    const QString within = heaviest.hours() == 1 ? QStringLiteral("that hour")
+                                                 : QStringLiteral("those %1 hours").arg(heaviest.hours());
+    return QStringLiteral("The heaviest stretch %1 %2, at %3/h: %4 of the 24h total in %5.")
+        .arg(tense, bucketSpan(heaviest), formatUsd(heaviest.usdPerHour()),
+             formatPercent(heaviest.amounts.total() / dayTotal), within);
+}
+
+// Spike, burst, old damage or a sustained move: how the day's liquidations were spread.
+QString shapeSentence(const MarketAnalysis &analysis, double dayTotal)
+{
+    const bool directional = analysis.signal.side != SqueezeSide::Balanced && !analysis.signal.quiet;
+    const double hourShare = analysis.stats(TimeWindow::H1)->totalUsd / dayTotal;
+    const double burstShare = analysis.stats(TimeWindow::H4)->totalUsd / dayTotal;
+    const double halfDayShare = analysis.stats(TimeWindow::H12)->totalUsd / dayTotal;
+    const double earlierShare = analysis.buckets.constLast().amounts.total() / dayTotal;
+    if (hourShare >= HourSpikeShare)
+        return QStringLiteral("With %1 of the day's total inside the last hour, this is a spike, not a "
+                              "sustained move.")
+            .arg(formatPercent(hourShare));
+    if (burstShare >= BurstShare)
+        return QStringLiteral("With %1 of the day's total packed into the last 4h, this was a sharp burst "
+                              "rather than a sustained move.")
+            .arg(formatPercent(burstShare));
+    if (earlierShare >= EarlierShare)
+        return QStringLiteral("Most of the damage (%1) was done 12–24h ago; the last 12h have been calmer.")
+            .arg(formatPercent(earlierShare));
+    if (halfDayShare >= SustainedShare && directional)
+        return QStringLiteral("With %1 of the day's total inside the last 12h and spread over many hours "
+                              "rather than one burst, this was a sustained move, not a single spike.")
+            .arg(formatPercent(halfDayShare));
+    if (directional)
+        return QStringLiteral("The damage was spread across the whole day rather than packed into one "
+                              "burst: a grinding, sustained move.");
+    // Without a one-sided call there is no "move" to describe, only how evenly it came.
+    return QStringLiteral("Liquidations came steadily, spread over the day with no single burst.");
+}
+
 } // namespace
 
 QString signalReading(const MarketAnalysis &analysis)
@@ -241,47 +282,8 @@ QString timingReading(const MarketAnalysis &analysis)
     QStringList sentences;
     const WindowStats *day = analysis.stats(TimeWindow::H24);
     if (analysis.heaviestBucket && day && analysis.buckets.size() == TimeWindowCount) {
-        const LiquidationBucket &heaviest = *analysis.heaviestBucket;
-        const bool directional = analysis.signal.side != SqueezeSide::Balanced && !analysis.signal.quiet;
-        const double dayTotal = day->totalUsd;
-        const QString tense = heaviest.fromHours == 0 ? QStringLiteral("is") : QStringLiteral("was");
-        const QString within = heaviest.hours() == 1 ? QStringLiteral("that hour")
-                                                     : QStringLiteral("those %1 hours").arg(heaviest.hours());
-        sentences << QStringLiteral("The heaviest stretch %1 %2, at %3/h: %4 of the 24h total in %5.")
-                         .arg(tense, bucketSpan(heaviest), formatUsd(heaviest.usdPerHour()),
-                              formatPercent(heaviest.amounts.total() / dayTotal), within);
-
-        const double hourShare = analysis.stats(TimeWindow::H1)->totalUsd / dayTotal;
-        const double burstShare = analysis.stats(TimeWindow::H4)->totalUsd / dayTotal;
-        const double halfDayShare = analysis.stats(TimeWindow::H12)->totalUsd / dayTotal;
-        const double earlierShare = analysis.buckets.constLast().amounts.total() / dayTotal;
-        if (hourShare >= HourSpikeShare)
-            sentences << QStringLiteral(
-                             "With %1 of the day's total inside the last hour, this is a spike, not a "
-                             "sustained move.")
-                             .arg(formatPercent(hourShare));
-        else if (burstShare >= BurstShare)
-            sentences << QStringLiteral(
-                             "With %1 of the day's total packed into the last 4h, this was a sharp burst "
-                             "rather than a sustained move.")
-                             .arg(formatPercent(burstShare));
-        else if (earlierShare >= EarlierShare)
-            sentences << QStringLiteral(
-                             "Most of the damage (%1) was done 12–24h ago; the last 12h have been calmer.")
-                             .arg(formatPercent(earlierShare));
-        else if (halfDayShare >= SustainedShare && directional)
-            sentences << QStringLiteral(
-                             "With %1 of the day's total inside the last 12h and spread over many hours "
-                             "rather than one burst, this was a sustained move, not a single spike.")
-                             .arg(formatPercent(halfDayShare));
-        else if (directional)
-            sentences << QStringLiteral(
-                "The damage was spread across the whole day rather than packed into one "
-                "burst: a grinding, sustained move.");
-        else
-            // Without a one-sided call there is no "move" to describe, only how evenly it came.
-            sentences << QStringLiteral(
-                "Liquidations came steadily, spread over the day with no single burst.");
+        sentences << heaviestStretchSentence(*analysis.heaviestBucket, day->totalUsd);
+        sentences << shapeSentence(analysis, day->totalUsd);
     } else {
         QList<TimeWindow> present;
         for (const WindowStats &stats : analysis.windows)

@@ -245,6 +245,50 @@ QDateTime asOfFor(const ReadContext &context)
     return context.fallbackAsOf.isValid() ? context.fallbackAsOf.toUTC() : QDateTime::currentDateTimeUtc();
 }
 
+// The long, short and (optional) stated total of one window of a row, under the given keys.
+ReadFailure readWindowFields(const Json &row, const std::string &longKey, const std::string &shortKey,
+                             const std::string &totalKey, const QString &rowWhere, SideAmounts *sides,
+                             std::optional<double> *stated)
+{
+    ReadFailure bad = readAmountField(row, longKey, rowWhere, &sides->longUsd);
+    if (!bad.failed())
+        bad = readAmountField(row, shortKey, rowWhere, &sides->shortUsd);
+    if (!bad.failed())
+        bad = readOptionalTotal(row, totalKey, rowWhere, stated);
+    return bad;
+}
+
+// One coin-list row: its symbol and every window, in whichever spelling the row uses.
+ReadFailure readCoinRow(const Json &row, const QString &rowWhere, BreakdownRow *parsed,
+                        QList<StatedTotal> *statedTotals)
+{
+    if (!row.is_object())
+        return rowShapeFailure(row, rowWhere, "symbol and liquidation fields");
+    ReadFailure bad = readName(row, "symbol", rowWhere, &parsed->name);
+    if (bad.failed())
+        return bad;
+    const Spelling *spelling = coinSpellingOf(row);
+    const SpellingKeys &keys = keysOf(spelling ? *spelling : CoinListSpellings[0]);
+    for (TimeWindow window : AllTimeWindows) {
+        const auto i = std::size_t(windowIndex(window));
+        if (!member(row, keys.longKey[i]) && !member(row, keys.shortKey[i])) {
+            return failure(LoadErrorKind::MissingWindow,
+                           QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
+                           fieldWhere(rowWhere, keys.longKey[i]));
+        }
+        SideAmounts sides;
+        std::optional<double> stated;
+        bad = readWindowFields(row, keys.longKey[i], keys.shortKey[i], keys.totalKey[i], rowWhere, &sides,
+                               &stated);
+        if (bad.failed())
+            return bad;
+        parsed->amounts.set(window, sides);
+        if (stated)
+            statedTotals->append(StatedTotal{parsed->name, window, *stated, sides});
+    }
+    return {};
+}
+
 ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &context)
 {
     ReadOutcome outcome;
@@ -259,40 +303,14 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
     std::array<SideAmounts, TimeWindowCount> sums{};
     int number = 0;
     for (const Json &row : rows) {
-        const QString rowWhere = QStringLiteral("row %1").arg(++number);
-        if (!row.is_object())
-            return ReadOutcome::failed(rowShapeFailure(row, rowWhere, "symbol and liquidation fields"));
         BreakdownRow parsed;
-        ReadFailure bad = readName(row, "symbol", rowWhere, &parsed.name);
+        const ReadFailure bad
+            = readCoinRow(row, QStringLiteral("row %1").arg(++number), &parsed, &outcome.statedTotals);
         if (bad.failed())
             return ReadOutcome::failed(bad);
-        const Spelling *spelling = coinSpellingOf(row);
-        if (!spelling)
-            spelling = &CoinListSpellings[0];
-        const SpellingKeys &keys = keysOf(*spelling);
         for (TimeWindow window : AllTimeWindows) {
-            const std::string &longKey = keys.longKey[windowIndex(window)];
-            const std::string &shortKey = keys.shortKey[windowIndex(window)];
-            if (!member(row, longKey) && !member(row, shortKey)) {
-                return ReadOutcome::failed(
-                    failure(LoadErrorKind::MissingWindow,
-                            QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
-                            fieldWhere(rowWhere, longKey)));
-            }
-            SideAmounts sides;
-            std::optional<double> stated;
-            bad = readAmountField(row, longKey, rowWhere, &sides.longUsd);
-            if (!bad.failed())
-                bad = readAmountField(row, shortKey, rowWhere, &sides.shortUsd);
-            if (!bad.failed())
-                bad = readOptionalTotal(row, keys.totalKey[windowIndex(window)], rowWhere, &stated);
-            if (bad.failed())
-                return ReadOutcome::failed(bad);
-            parsed.amounts.set(window, sides);
-            sums[windowIndex(window)].longUsd += sides.longUsd;
-            sums[windowIndex(window)].shortUsd += sides.shortUsd;
-            if (stated)
-                outcome.statedTotals.append(StatedTotal{parsed.name, window, *stated, sides});
+            sums[windowIndex(window)].longUsd += parsed.amounts.at(window).longUsd;
+            sums[windowIndex(window)].shortUsd += parsed.amounts.at(window).shortUsd;
         }
         snapshot.breakdown.append(parsed);
     }
@@ -304,6 +322,39 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
 
 // Folds the rows of one exchange-list response (one window) into the snapshot: the "All" row is
 // the total, the others the per-exchange breakdown (totals are their sums when "All" is absent).
+// One exchange-list row: the exchange's name and its amounts, in whichever spelling the row uses.
+ReadFailure readExchangeRow(const Json &row, const QString &rowWhere, QString *name, SideAmounts *sides,
+                            std::optional<double> *stated)
+{
+    if (!row.is_object())
+        return rowShapeFailure(row, rowWhere, "exchange and liquidation fields");
+    const ReadFailure bad = readName(row, "exchange", rowWhere, name);
+    if (bad.failed())
+        return bad;
+    const ExchangeSpelling *spelling = exchangeSpellingOf(row);
+    if (!spelling)
+        spelling = &ExchangeListSpellings[0];
+    return readWindowFields(row, spelling->longKey, spelling->shortKey, spelling->totalKey, rowWhere, sides,
+                            stated);
+}
+
+// Adds an exchange's amounts for window to the snapshot's breakdown; an exchange twice is refused.
+ReadFailure addExchange(const QString &name, TimeWindow window, const SideAmounts &sides,
+                        const QString &rowWhere, LiquidationSnapshot *snapshot)
+{
+    int index = snapshot->breakdownRowNamed(name);
+    if (index < 0) {
+        snapshot->breakdown.append(BreakdownRow{name, {}});
+        index = int(snapshot->breakdown.size()) - 1;
+    } else if (snapshot->breakdown.at(index).amounts.has(window)) {
+        return failure(LoadErrorKind::DuplicateKey,
+                       QStringLiteral("the exchange %1 appears twice").arg(shownText(name)),
+                       fieldWhere(rowWhere, "exchange"));
+    }
+    snapshot->breakdown[index].amounts.set(window, sides);
+    return {};
+}
+
 ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString &outerWhere,
                              LiquidationSnapshot *snapshot, QList<StatedTotal> *statedTotals)
 {
@@ -312,43 +363,23 @@ ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString 
     int number = 0;
     for (const Json &row : rows) {
         const QString rowWhere = joinWhere(outerWhere, QStringLiteral("row %1").arg(++number));
-        if (!row.is_object())
-            return rowShapeFailure(row, rowWhere, "exchange and liquidation fields");
         QString name;
-        ReadFailure bad = readName(row, "exchange", rowWhere, &name);
-        if (bad.failed())
-            return bad;
-        const ExchangeSpelling *spelling = exchangeSpellingOf(row);
-        if (!spelling)
-            spelling = &ExchangeListSpellings[0];
         SideAmounts sides;
         std::optional<double> stated;
-        bad = readAmountField(row, spelling->longKey, rowWhere, &sides.longUsd);
-        if (!bad.failed())
-            bad = readAmountField(row, spelling->shortKey, rowWhere, &sides.shortUsd);
-        if (!bad.failed())
-            bad = readOptionalTotal(row, spelling->totalKey, rowWhere, &stated);
+        ReadFailure bad = readExchangeRow(row, rowWhere, &name, &sides, &stated);
         if (bad.failed())
             return bad;
-
         const bool isAll = name.compare(u"All", Qt::CaseInsensitive) == 0;
+        if (isAll && allRow) {
+            return failure(LoadErrorKind::DuplicateKey, QStringLiteral("a second \"All\" row"),
+                           fieldWhere(rowWhere, "exchange"));
+        }
         if (isAll) {
-            if (allRow) {
-                return failure(LoadErrorKind::DuplicateKey, QStringLiteral("a second \"All\" row"),
-                               fieldWhere(rowWhere, "exchange"));
-            }
             allRow = sides;
         } else {
-            int index = snapshot->breakdownRowNamed(name);
-            if (index < 0) {
-                snapshot->breakdown.append(BreakdownRow{name, {}});
-                index = int(snapshot->breakdown.size()) - 1;
-            } else if (snapshot->breakdown.at(index).amounts.has(window)) {
-                return failure(LoadErrorKind::DuplicateKey,
-                               QStringLiteral("the exchange %1 appears twice").arg(shownText(name)),
-                               fieldWhere(rowWhere, "exchange"));
-            }
-            snapshot->breakdown[index].amounts.set(window, sides);
+            bad = addExchange(name, window, sides, rowWhere, snapshot);
+            if (bad.failed())
+                return bad;
             sum.longUsd += sides.longUsd;
             sum.shortUsd += sides.shortUsd;
         }
