@@ -2,6 +2,8 @@
 
 #include "domain/money.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,14 +11,17 @@ namespace Liq {
 namespace {
 
 // A finite, non-negative amount; anything else becomes 0 with a warning naming window and side.
-double sanitizedUsd(double usd, TimeWindow window, QLatin1String side, QStringList *warnings)
+double sanitizedUsd(double usd, TimeWindow window, const char *side, QStringList *warnings)
 {
     if (std::isfinite(usd) && usd >= 0.0)
         return usd;
     if (warnings) {
-        const QString problem = std::isfinite(usd) ? QStringLiteral("are negative (%1)").arg(formatUsd(usd))
-                                                   : QStringLiteral("are not a finite number");
-        warnings->append(QStringLiteral("%1 %2 %3: counted as $0.").arg(windowLabel(window), side, problem));
+        const QString problem = std::isfinite(usd)
+            ? QCoreApplication::translate("Liq::Analysis", "are negative (%1)").arg(formatUsd(usd))
+            : QCoreApplication::translate("Liq::Analysis", "are not a finite number");
+        warnings->append(
+            QCoreApplication::translate("Liq::Analysis", "%1 %2 %3: counted as $0.")
+                .arg(windowLabel(window), QCoreApplication::translate("Liq::Analysis", side), problem));
     }
     return 0.0;
 }
@@ -30,9 +35,10 @@ WindowAmounts sanitizedAmounts(const WindowAmounts &amounts, QStringList *warnin
         if (!amounts.has(window))
             continue;
         const SideAmounts &raw = amounts.at(window);
-        clean.set(window,
-                  {sanitizedUsd(raw.longUsd, window, QLatin1String("longs"), warnings),
-                   sanitizedUsd(raw.shortUsd, window, QLatin1String("shorts"), warnings)});
+        clean.set(
+            window,
+            {sanitizedUsd(raw.longUsd, window, QT_TRANSLATE_NOOP("Liq::Analysis", "longs"), warnings),
+             sanitizedUsd(raw.shortUsd, window, QT_TRANSLATE_NOOP("Liq::Analysis", "shorts"), warnings)});
     }
     return clean;
 }

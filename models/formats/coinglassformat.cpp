@@ -1,5 +1,7 @@
 #include "coinglassformat.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -85,12 +87,13 @@ enum class RowKind { Unknown, Coin, Exchange };
 
 QString fieldWhere(const QString &rowWhere, const std::string &key)
 {
-    return joinWhere(rowWhere, QStringLiteral("field ") + toQString(key));
+    return joinWhere(rowWhere, QCoreApplication::translate("Liq::Formats", "field ") + toQString(key));
 }
 
 ReadFailure missingField(const QString &rowWhere, const std::string &key)
 {
-    return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+    return failure(LoadErrorKind::MissingField,
+                   QCoreApplication::translate("Liq::Formats", "a required field is missing"),
                    fieldWhere(rowWhere, key));
 }
 
@@ -154,7 +157,8 @@ ReadFailure unwrap(const Json &value, const Json **rows)
     if (!value.is_object()) {
         return failure(
             LoadErrorKind::WrongType,
-            QStringLiteral("expected a CoinGlass response (an object with code and data), found %1")
+            QCoreApplication::translate(
+                "Liq::Formats", "expected a CoinGlass response (an object with code and data), found %1")
                 .arg(jsonTypeName(value)));
     }
     if (const Json *code = member(value, "code")) {
@@ -165,26 +169,30 @@ ReadFailure unwrap(const Json &value, const Json **rows)
             codeText = QString::number(code->get<std::int64_t>());
         else
             return failure(LoadErrorKind::WrongType,
-                           QStringLiteral("expected a string, found %1").arg(jsonTypeName(*code)),
-                           QStringLiteral("field code"));
+                           QCoreApplication::translate("Liq::Formats", "expected a string, found %1")
+                               .arg(jsonTypeName(*code)),
+                           QCoreApplication::translate("Liq::Formats", "field code"));
         if (codeText != u"0") {
             const Json *msg = member(value, "msg");
             const QString shown = msg && msg->is_string()
                 ? shownText(msg->get_ref<const std::string &>(), 200)
-                : QStringLiteral("(no message)");
+                : QCoreApplication::translate("Liq::Formats", "(no message)");
             return failure(
                 LoadErrorKind::ApiError,
-                QStringLiteral("CoinGlass refused the request: %1 (code %2)").arg(shown, codeText.left(40)));
+                QCoreApplication::translate("Liq::Formats", "CoinGlass refused the request: %1 (code %2)")
+                    .arg(shown, codeText.left(40)));
         }
     }
     const Json *data = member(value, "data");
     if (!data || data->is_null())
-        return failure(LoadErrorKind::MissingField, QStringLiteral("the response has no data"),
-                       QStringLiteral("field data"));
+        return failure(LoadErrorKind::MissingField,
+                       QCoreApplication::translate("Liq::Formats", "the response has no data"),
+                       QCoreApplication::translate("Liq::Formats", "field data"));
     if (!data->is_array()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected an array of rows, found %1").arg(jsonTypeName(*data)),
-                       QStringLiteral("field data"));
+                       QCoreApplication::translate("Liq::Formats", "expected an array of rows, found %1")
+                           .arg(jsonTypeName(*data)),
+                       QCoreApplication::translate("Liq::Formats", "field data"));
     }
     *rows = data;
     return {};
@@ -202,7 +210,8 @@ ReadFailure readName(const Json &row, const char *key, const QString &rowWhere, 
         return missingField(rowWhere, key);
     if (!value->is_string()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)),
+                       QCoreApplication::translate("Liq::Formats", "expected a string, found %1")
+                           .arg(jsonTypeName(*value)),
                        fieldWhere(rowWhere, key));
     }
     *name = toQString(value->get_ref<const std::string &>());
@@ -235,7 +244,7 @@ ReadFailure readOptionalTotal(const Json &row, const std::string &key, const QSt
 ReadFailure rowShapeFailure(const Json &row, const QString &rowWhere, const char *expected)
 {
     return failure(LoadErrorKind::WrongType,
-                   QStringLiteral("expected an object with %1, found %2")
+                   QCoreApplication::translate("Liq::Formats", "expected an object with %1, found %2")
                        .arg(QLatin1String(expected), jsonTypeName(row)),
                    rowWhere);
 }
@@ -273,7 +282,8 @@ ReadFailure readCoinRow(const Json &row, const QString &rowWhere, BreakdownRow *
         const auto i = std::size_t(windowIndex(window));
         if (!member(row, keys.longKey[i]) && !member(row, keys.shortKey[i])) {
             return failure(LoadErrorKind::MissingWindow,
-                           QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
+                           QCoreApplication::translate("Liq::Formats", "the %1 window is missing")
+                               .arg(windowLabel(window)),
                            fieldWhere(rowWhere, keys.longKey[i]));
         }
         SideAmounts sides;
@@ -305,7 +315,8 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
     for (const Json &row : rows) {
         BreakdownRow parsed;
         const ReadFailure bad
-            = readCoinRow(row, QStringLiteral("row %1").arg(++number), &parsed, &outcome.statedTotals);
+            = readCoinRow(row, QCoreApplication::translate("Liq::Formats", "row %1").arg(++number), &parsed,
+                          &outcome.statedTotals);
         if (bad.failed())
             return ReadOutcome::failed(bad);
         for (TimeWindow window : AllTimeWindows) {
@@ -347,9 +358,10 @@ ReadFailure addExchange(const QString &name, TimeWindow window, const SideAmount
         snapshot->breakdown.append(BreakdownRow{name, {}});
         index = int(snapshot->breakdown.size()) - 1;
     } else if (snapshot->breakdown.at(index).amounts.has(window)) {
-        return failure(LoadErrorKind::DuplicateKey,
-                       QStringLiteral("the exchange %1 appears twice").arg(shownText(name)),
-                       fieldWhere(rowWhere, "exchange"));
+        return failure(
+            LoadErrorKind::DuplicateKey,
+            QCoreApplication::translate("Liq::Formats", "the exchange %1 appears twice").arg(shownText(name)),
+            fieldWhere(rowWhere, "exchange"));
     }
     snapshot->breakdown[index].amounts.set(window, sides);
     return {};
@@ -362,7 +374,8 @@ ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString 
     SideAmounts sum;
     int number = 0;
     for (const Json &row : rows) {
-        const QString rowWhere = joinWhere(outerWhere, QStringLiteral("row %1").arg(++number));
+        const QString rowWhere
+            = joinWhere(outerWhere, QCoreApplication::translate("Liq::Formats", "row %1").arg(++number));
         QString name;
         SideAmounts sides;
         std::optional<double> stated;
@@ -371,7 +384,8 @@ ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString 
             return bad;
         const bool isAll = name.compare(u"All", Qt::CaseInsensitive) == 0;
         if (isAll && allRow) {
-            return failure(LoadErrorKind::DuplicateKey, QStringLiteral("a second \"All\" row"),
+            return failure(LoadErrorKind::DuplicateKey,
+                           QCoreApplication::translate("Liq::Formats", "a second \"All\" row"),
                            fieldWhere(rowWhere, "exchange"));
         }
         if (isAll) {
@@ -405,18 +419,22 @@ LiquidationSnapshot exchangeListSnapshot(const ReadContext &context)
 ReadFailure readCombinedWindow(const Json &value, TimeWindow window, const ReadContext &context,
                                ExchangeListPart *part, QList<StatedTotal> *statedTotals)
 {
-    const QString windowWhere = QStringLiteral("window %1").arg(windowLabel(window));
+    const QString windowWhere
+        = QCoreApplication::translate("Liq::Formats", "window %1").arg(windowLabel(window));
     const Json *rows = nullptr;
     const ReadFailure bad = unwrap(value, &rows);
     if (bad.failed())
         return bad.within(windowWhere);
     if (rows->empty())
-        return failure(LoadErrorKind::MissingField, QStringLiteral("the response has no rows"), windowWhere);
+        return failure(LoadErrorKind::MissingField,
+                       QCoreApplication::translate("Liq::Formats", "the response has no rows"), windowWhere);
     if (rowsKindOf(*rows) != RowKind::Exchange) {
-        return failure(LoadErrorKind::UnknownFormat,
-                       QStringLiteral("expected exchange-list rows (exchange, long_liquidation_usd, "
-                                      "short_liquidation_usd)"),
-                       joinWhere(windowWhere, QStringLiteral("row 1")));
+        return failure(
+            LoadErrorKind::UnknownFormat,
+            QCoreApplication::translate("Liq::Formats",
+                                        "expected exchange-list rows (exchange, long_liquidation_usd, "
+                                        "short_liquidation_usd)"),
+            joinWhere(windowWhere, QCoreApplication::translate("Liq::Formats", "row 1")));
     }
     part->window = window;
     part->snapshot = exchangeListSnapshot(context);
@@ -438,7 +456,7 @@ ReadOutcome readCombinedExchangeList(const Json &root, const ReadContext &contex
     QList<ExchangeListPart> parts;
     for (const auto &[window, key] : std::as_const(keys)) {
         ExchangeListPart part;
-        part.where = QStringLiteral("field ") + toQString(*key);
+        part.where = QCoreApplication::translate("Liq::Formats", "field ") + toQString(*key);
         const ReadFailure bad
             = readCombinedWindow(root.at(*key), window, context, &part, &outcome.statedTotals);
         if (bad.failed())
@@ -485,16 +503,18 @@ ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
     if (bad.failed())
         return ReadOutcome::failed(bad);
     if (rows->empty())
-        return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
-                                           QStringLiteral("the response has no rows"),
-                                           QStringLiteral("field data")));
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::MissingField,
+                    QCoreApplication::translate("Liq::Formats", "the response has no rows"),
+                    QCoreApplication::translate("Liq::Formats", "field data")));
     switch (rowsKindOf(*rows)) {
     case RowKind::Coin: return readCoinList(root, *rows, context);
     case RowKind::Exchange: {
         if (!context.windowHint) {
             return ReadOutcome::failed(failure(
                 LoadErrorKind::MissingWindow,
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "Liq::Formats",
                     "a CoinGlass exchange-list response does not say its window: name the file after it "
                     "(exchange-list-4h.json) or save the windows together as {\"1h\": ..., \"4h\": ...}")));
         }
@@ -509,12 +529,13 @@ ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
     }
     case RowKind::Unknown: break;
     }
-    return ReadOutcome::failed(
-        failure(LoadErrorKind::UnknownFormat,
-                QStringLiteral("the rows are neither CoinGlass coin-list rows (symbol, "
-                               "long_liquidation_usd_24h, ...) nor exchange-list rows (exchange, "
-                               "long_liquidation_usd, ...)"),
-                QStringLiteral("row 1")));
+    return ReadOutcome::failed(failure(
+        LoadErrorKind::UnknownFormat,
+        QCoreApplication::translate("Liq::Formats",
+                                    "the rows are neither CoinGlass coin-list rows (symbol, "
+                                    "long_liquidation_usd_24h, ...) nor exchange-list rows (exchange, "
+                                    "long_liquidation_usd, ...)"),
+        QCoreApplication::translate("Liq::Formats", "row 1")));
 }
 
 } // namespace Formats

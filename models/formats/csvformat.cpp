@@ -3,6 +3,7 @@
 #include "formats/csvwriter.h"
 #include "numbertext.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 
@@ -51,14 +52,16 @@ ReadFailure readQuotedField(QByteArrayView text, qsizetype *i, int *line, QByteA
         *field += text[*i];
     }
     if (!closed) {
-        return failure(LoadErrorKind::Syntax, QStringLiteral("a quoted field is never closed"),
-                       QStringLiteral("line %1").arg(quoteLine));
+        return failure(LoadErrorKind::Syntax,
+                       QCoreApplication::translate("Liq::Formats", "a quoted field is never closed"),
+                       QCoreApplication::translate("Liq::Formats", "line %1").arg(quoteLine));
     }
     while (*i + 1 < size && (text[*i + 1] == ' ' || text[*i + 1] == '\t'))
         ++*i;
     if (*i + 1 < size && text[*i + 1] != ',' && text[*i + 1] != '\r' && text[*i + 1] != '\n') {
-        return failure(LoadErrorKind::Syntax, QStringLiteral("unexpected text after a closing quote"),
-                       QStringLiteral("line %1").arg(*line));
+        return failure(LoadErrorKind::Syntax,
+                       QCoreApplication::translate("Liq::Formats", "unexpected text after a closing quote"),
+                       QCoreApplication::translate("Liq::Formats", "line %1").arg(*line));
     }
     return {};
 }
@@ -185,9 +188,11 @@ ReadFailure readHeader(const CsvRecord &header, Columns *columns)
         if (!slot)
             continue;
         if (*slot >= 0) {
-            return failure(
-                LoadErrorKind::DuplicateKey, QStringLiteral("the header names a column twice"),
-                QStringLiteral("line %1, column %2").arg(header.line).arg(QString::fromUtf8(name)));
+            return failure(LoadErrorKind::DuplicateKey,
+                           QCoreApplication::translate("Liq::Formats", "the header names a column twice"),
+                           QCoreApplication::translate("Liq::Formats", "line %1, column %2")
+                               .arg(header.line)
+                               .arg(QString::fromUtf8(name)));
         }
         *slot = i;
     }
@@ -199,9 +204,11 @@ ReadFailure readHeader(const CsvRecord &header, Columns *columns)
         = {{columns->window, "window"}, {columns->longUsd, "long_usd"}, {columns->shortUsd, "short_usd"}};
     for (const auto &column : required) {
         if (column.index < 0) {
-            return failure(
-                LoadErrorKind::MissingField, QStringLiteral("the header lacks a required column"),
-                QStringLiteral("line %1, column %2").arg(header.line).arg(QLatin1String(column.name)));
+            return failure(LoadErrorKind::MissingField,
+                           QCoreApplication::translate("Liq::Formats", "the header lacks a required column"),
+                           QCoreApplication::translate("Liq::Formats", "line %1, column %2")
+                               .arg(header.line)
+                               .arg(QLatin1String(column.name)));
         }
     }
     return {};
@@ -218,23 +225,24 @@ struct CsvRow
 
 ReadFailure readRow(const CsvRecord &record, const Columns &columns, qsizetype headerFields, CsvRow *row)
 {
-    const QString lineWhere = QStringLiteral("line %1").arg(record.line);
+    const QString lineWhere = QCoreApplication::translate("Liq::Formats", "line %1").arg(record.line);
     if (record.fields.size() != headerFields) {
         return failure(LoadErrorKind::Syntax,
-                       QStringLiteral("the line has %1 fields but the header %2")
+                       QCoreApplication::translate("Liq::Formats", "the line has %1 fields but the header %2")
                            .arg(record.fields.size())
                            .arg(headerFields),
                        lineWhere);
     }
     const auto columnWhere = [&](const char *column) -> QString {
-        return lineWhere + QStringLiteral(", column ") + QLatin1String(column);
+        return lineWhere + QCoreApplication::translate("Liq::Formats", ", column ") + QLatin1String(column);
     };
     const QString windowText = QString::fromUtf8(record.fields.at(columns.window));
     const auto window = windowFromLabel(windowText);
     if (!window) {
         return failure(
             LoadErrorKind::Syntax,
-            QStringLiteral("unknown window %1 (expected 1h, 4h, 12h or 24h)").arg(shownText(windowText)),
+            QCoreApplication::translate("Liq::Formats", "unknown window %1 (expected 1h, 4h, 12h or 24h)")
+                .arg(shownText(windowText)),
             columnWhere("window"));
     }
     row->window = *window;
@@ -260,7 +268,7 @@ ReadFailure readRow(const CsvRecord &record, const Columns &columns, qsizetype h
 
 QString entryLabel(const QString &name)
 {
-    return name.isEmpty() ? QStringLiteral("the totals") : shownText(name);
+    return name.isEmpty() ? QCoreApplication::translate("Liq::Formats", "the totals") : shownText(name);
 }
 
 // The entries (the totals, if given, and one per symbol in order of appearance) as a snapshot: every
@@ -269,7 +277,8 @@ ReadFailure snapshotOf(const QList<Entry> &entries, const ReadContext &context, 
 {
     if (entries.isEmpty()) {
         return failure(LoadErrorKind::MissingWindow,
-                       QStringLiteral("the CSV has a header but no rows: every window is missing"));
+                       QCoreApplication::translate(
+                           "Liq::Formats", "the CSV has a header but no rows: every window is missing"));
     }
     snapshot->asOf
         = context.fallbackAsOf.isValid() ? context.fallbackAsOf.toUTC() : QDateTime::currentDateTimeUtc();
@@ -279,9 +288,10 @@ ReadFailure snapshotOf(const QList<Entry> &entries, const ReadContext &context, 
     for (const Entry &entry : entries) {
         for (TimeWindow window : AllTimeWindows) {
             if (!entry.amounts.has(window)) {
-                return failure(LoadErrorKind::MissingWindow,
-                               QStringLiteral("no %1 row for %2: every window is required")
-                                   .arg(windowLabel(window), entryLabel(entry.name)));
+                return failure(
+                    LoadErrorKind::MissingWindow,
+                    QCoreApplication::translate("Liq::Formats", "no %1 row for %2: every window is required")
+                        .arg(windowLabel(window), entryLabel(entry.name)));
             }
         }
         if (entry.name.isEmpty()) {
@@ -312,7 +322,8 @@ ReadOutcome readCsv(QByteArrayView text, const ReadContext &context)
     if (bad.failed())
         return ReadOutcome::failed(bad);
     if (records.isEmpty())
-        return ReadOutcome::failed(failure(LoadErrorKind::Empty, QStringLiteral("the CSV has no header")));
+        return ReadOutcome::failed(failure(
+            LoadErrorKind::Empty, QCoreApplication::translate("Liq::Formats", "the CSV has no header")));
     const CsvRecord &header = records.front();
     Columns columns;
     bad = readHeader(header, &columns);
@@ -334,10 +345,11 @@ ReadOutcome readCsv(QByteArrayView text, const ReadContext &context)
         }
         Entry &entry = entries[*found];
         if (entry.amounts.has(row.window)) {
-            return ReadOutcome::failed(failure(
-                LoadErrorKind::DuplicateKey,
-                QStringLiteral("a second %1 row for %2").arg(windowLabel(row.window), entryLabel(row.name)),
-                QStringLiteral("line %1").arg(records.at(r).line)));
+            return ReadOutcome::failed(
+                failure(LoadErrorKind::DuplicateKey,
+                        QCoreApplication::translate("Liq::Formats", "a second %1 row for %2")
+                            .arg(windowLabel(row.window), entryLabel(row.name)),
+                        QCoreApplication::translate("Liq::Formats", "line %1").arg(records.at(r).line)));
         }
         entry.amounts.set(row.window, row.sides);
         if (row.stated)

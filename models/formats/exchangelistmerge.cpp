@@ -3,6 +3,8 @@
 #include "coinglassformat.h"
 #include "consistency.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace Liq {
@@ -14,18 +16,23 @@ ReadFailure checkPart(const ExchangeListPart &part, const QList<const ExchangeLi
 {
     if (!part.window) {
         return failure(LoadErrorKind::MissingWindow,
-                       QStringLiteral("an exchange-list response without its window cannot be merged"),
+                       QCoreApplication::translate(
+                           "Liq::Formats", "an exchange-list response without its window cannot be merged"),
                        part.where);
     }
     const QString label = windowLabel(*part.window);
     if (!part.snapshot.totals.has(*part.window)) {
-        return failure(LoadErrorKind::MissingWindow,
-                       QStringLiteral("the %1 response has no %1 figures").arg(label), part.where);
+        return failure(
+            LoadErrorKind::MissingWindow,
+            QCoreApplication::translate("Liq::Formats", "the %1 response has no %1 figures").arg(label),
+            part.where);
     }
     for (const ExchangeListPart *earlier : seen) {
         if (earlier->window == part.window) {
-            return failure(LoadErrorKind::DuplicateKey,
-                           QStringLiteral("the %1 window is given twice").arg(label), part.where);
+            return failure(
+                LoadErrorKind::DuplicateKey,
+                QCoreApplication::translate("Liq::Formats", "the %1 window is given twice").arg(label),
+                part.where);
         }
     }
     return {};
@@ -41,8 +48,9 @@ bool isAllRow(const BreakdownRow &row)
 ReadFailure mergeExchangeListParts(const QList<ExchangeListPart> &parts, LiquidationSnapshot *merged)
 {
     if (parts.isEmpty())
-        return failure(LoadErrorKind::MissingWindow,
-                       QStringLiteral("there is no exchange-list window to merge"));
+        return failure(
+            LoadErrorKind::MissingWindow,
+            QCoreApplication::translate("Liq::Formats", "there is no exchange-list window to merge"));
     QList<const ExchangeListPart *> ordered;
     for (const ExchangeListPart &part : parts) {
         const ReadFailure bad = checkPart(part, ordered);
@@ -74,7 +82,8 @@ ReadFailure mergeExchangeListParts(const QList<ExchangeListPart> &parts, Liquida
                 index = int(merged->breakdown.size()) - 1;
             } else if (merged->breakdown.at(index).amounts.has(window)) {
                 return failure(LoadErrorKind::DuplicateKey,
-                               QStringLiteral("the exchange %1 appears twice in the %2 window")
+                               QCoreApplication::translate("Liq::Formats",
+                                                           "the exchange %1 appears twice in the %2 window")
                                    .arg(shownText(row.name), windowLabel(window)),
                                part->where);
             }

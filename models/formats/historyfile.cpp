@@ -7,6 +7,8 @@
 #include "liqscopestream.h"
 #include "snapshotwriter.h"
 
+#include <QCoreApplication>
+
 namespace Liq {
 namespace HistoryFile {
 
@@ -31,7 +33,8 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
             continue;
 
         auto reportBad = [&](const ReadFailure &why) {
-            const ReadFailure placed = why.within(QStringLiteral("line %1").arg(lineNumber));
+            const ReadFailure placed
+                = why.within(QCoreApplication::translate("Liq::Formats", "line %1").arg(lineNumber));
             result.badLines.append(
                 HistoryLineError{lineNumber, placed.kind, composeMessage(origin, placed.what, placed.where)});
         };
@@ -46,10 +49,11 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
                 continue;
             }
             if (!isLiqscopeDocument(parsed.root)) {
-                reportBad(failure(
-                    LoadErrorKind::UnknownFormat,
-                    QStringLiteral("not a Liqscope snapshot: a history line must be one snapshot in the "
-                                   "Liqscope format")));
+                reportBad(failure(LoadErrorKind::UnknownFormat,
+                                  QCoreApplication::translate(
+                                      "Liq::Formats",
+                                      "not a Liqscope snapshot: a history line must be one snapshot in the "
+                                      "Liqscope format")));
                 continue;
             }
             outcome = readLiqscopeSnapshot(parsed.root, &names);

@@ -2,6 +2,8 @@
 
 #include "numbertext.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -37,20 +39,26 @@ std::size_t openStringAt(std::string_view text, std::size_t offset)
 FoundToken foundInString(std::string_view text, std::size_t offset, std::size_t open)
 {
     if (offset >= text.size())
-        return {QStringLiteral("invalid string: missing closing quote"), true, offset};
+        return {QCoreApplication::translate("Liq::Formats", "invalid string: missing closing quote"), true,
+                offset};
     const auto c = static_cast<unsigned char>(text[offset]);
     if (c >= 0x80)
-        return {QStringLiteral("invalid string: ill-formed UTF-8 byte"), true, offset};
+        return {QCoreApplication::translate("Liq::Formats", "invalid string: ill-formed UTF-8 byte"), true,
+                offset};
     if (c < 0x20)
-        return {QStringLiteral("invalid string: control characters must be escaped"), true, offset};
+        return {
+            QCoreApplication::translate("Liq::Formats", "invalid string: control characters must be escaped"),
+            true, offset};
     const std::size_t from = std::max(open, offset >= 5 ? offset - 5 : 0);
     if (text.substr(from, offset - from + 1).find("\\u") != std::string_view::npos)
-        return {QStringLiteral("invalid string: \\u must be followed by 4 hex digits"), true, offset};
+        return {QCoreApplication::translate("Liq::Formats",
+                                            "invalid string: \\u must be followed by 4 hex digits"),
+                true, offset};
     if (offset > 0 && text[offset - 1] == '\\')
-        return {QStringLiteral("invalid string: unknown escape"), true, offset};
+        return {QCoreApplication::translate("Liq::Formats", "invalid string: unknown escape"), true, offset};
     if (c == '"') // the whole string, out of place
-        return {QStringLiteral("unexpected string"), false, open};
-    return {QStringLiteral("invalid string"), true, offset};
+        return {QCoreApplication::translate("Liq::Formats", "unexpected string"), false, open};
+    return {QCoreApplication::translate("Liq::Formats", "invalid string"), true, offset};
 }
 
 bool isWordChar(char c)
@@ -67,13 +75,14 @@ FoundToken foundWord(std::string_view word, bool finished, std::size_t start)
         double ignored = 0.0;
         const char *end = word.data() + word.size();
         if (std::from_chars(word.data(), end, ignored).ptr == end)
-            return {QStringLiteral("unexpected number"), false, start};
+            return {QCoreApplication::translate("Liq::Formats", "unexpected number"), false, start};
     }
     if (finished && (word == "true" || word == "false" || word == "null"))
-        return {QStringLiteral("unexpected %1").arg(QLatin1String(word.data(), qsizetype(word.size()))),
+        return {QCoreApplication::translate("Liq::Formats", "unexpected %1")
+                    .arg(QLatin1String(word.data(), qsizetype(word.size()))),
                 false, start};
-    return numeric ? FoundToken{QStringLiteral("invalid number"), true, start}
-                   : FoundToken{QStringLiteral("invalid literal"), false, start};
+    return numeric ? FoundToken{QCoreApplication::translate("Liq::Formats", "invalid number"), true, start}
+                   : FoundToken{QCoreApplication::translate("Liq::Formats", "invalid literal"), false, start};
 }
 
 // What the parser stopped at, from the text: offset is the last byte the lexer read (the input's size
@@ -84,7 +93,7 @@ FoundToken foundAt(std::string_view text, std::size_t offset)
     if (open != std::string_view::npos)
         return foundInString(text, offset, open);
     if (offset >= text.size())
-        return {QStringLiteral("unexpected end of input"), false, text.size()};
+        return {QCoreApplication::translate("Liq::Formats", "unexpected end of input"), false, text.size()};
     // The word (number or literal) the lexer was in: ending at offset, or cut short by the byte at offset.
     const bool finished = isWordChar(text[offset]);
     const std::size_t end = finished ? offset + 1 : offset;
@@ -95,8 +104,9 @@ FoundToken foundAt(std::string_view text, std::size_t offset)
         return foundWord(text.substr(start, end - start), finished, start);
     const char c = text[offset];
     if (std::string_view("{}[]:,").find(c) != std::string_view::npos)
-        return {QStringLiteral("unexpected '%1'").arg(QLatin1Char(c)), false, offset};
-    return {QStringLiteral("invalid literal"), false, offset};
+        return {QCoreApplication::translate("Liq::Formats", "unexpected '%1'").arg(QLatin1Char(c)), false,
+                offset};
+    return {QCoreApplication::translate("Liq::Formats", "invalid literal"), false, offset};
 }
 
 // Builds the DOM from nlohmann's SAX events (the parser itself keeps its own explicit stack), so
@@ -132,9 +142,11 @@ public:
         auto &members = m_open.back()->get_ref<Json::object_t &>();
         const auto [member, inserted] = members.try_emplace(std::move(name));
         if (!inserted) {
-            m_failure = failure(LoadErrorKind::DuplicateKey,
-                                QStringLiteral("the key %1 appears twice in one object").arg(shownText(name)),
-                                QStringLiteral("in %1").arg(currentPath()));
+            m_failure = failure(
+                LoadErrorKind::DuplicateKey,
+                QCoreApplication::translate("Liq::Formats", "the key %1 appears twice in one object")
+                    .arg(shownText(name)),
+                QCoreApplication::translate("Liq::Formats", "in %1").arg(currentPath()));
             return false;
         }
         m_pendingMember = &member->second;
@@ -149,7 +161,9 @@ public:
         if (error.id == 406) { // out_of_range: a number beyond a double
             m_failure = failure(
                 LoadErrorKind::InvalidNumber,
-                QStringLiteral("the number %1 is out of a double's range").arg(shownText(lastToken)), where);
+                QCoreApplication::translate("Liq::Formats", "the number %1 is out of a double's range")
+                    .arg(shownText(lastToken)),
+                where);
             return false;
         }
         if (nonFiniteNumber(position, where))
@@ -157,9 +171,9 @@ public:
         // Our own words from what the parser hands over (the token and where it stopped) and from where we
         // are in the document: nlohmann's message text is no interface.
         const FoundToken found = foundAt(m_text, std::min(position > 0 ? position - 1 : 0, m_text.size()));
-        QString what = QStringLiteral("malformed JSON: ") + found.text;
+        QString what = QCoreApplication::translate("Liq::Formats", "malformed JSON: ") + found.text;
         if (!found.insideToken || m_rootDone)
-            what += QStringLiteral("; expected ") + expectedHere(found.start);
+            what += QCoreApplication::translate("Liq::Formats", "; expected ") + expectedHere(found.start);
         m_failure = failure(LoadErrorKind::Syntax, what, where);
         return false;
     }
@@ -176,7 +190,9 @@ private:
                 const std::string shown
                     = std::string(signed_ ? m_text.substr(offset - 1, 1) : "") + std::string(word);
                 m_failure = failure(LoadErrorKind::InvalidNumber,
-                                    QStringLiteral("%1 is not a finite number").arg(shownText(shown)), where);
+                                    QCoreApplication::translate("Liq::Formats", "%1 is not a finite number")
+                                        .arg(shownText(shown)),
+                                    where);
                 return true;
             }
         }
@@ -203,9 +219,13 @@ private:
     bool openContainer(Json &&container)
     {
         if (int(m_open.size()) >= m_maxDepth) {
-            m_failure = failure(
-                LoadErrorKind::TooDeep, QStringLiteral("JSON nested deeper than %1 levels").arg(m_maxDepth),
-                QStringLiteral("level %1, in %2").arg(m_maxDepth + 1).arg(shortened(currentPath())));
+            m_failure
+                = failure(LoadErrorKind::TooDeep,
+                          QCoreApplication::translate("Liq::Formats", "JSON nested deeper than %1 levels")
+                              .arg(m_maxDepth),
+                          QCoreApplication::translate("Liq::Formats", "level %1, in %2")
+                              .arg(m_maxDepth + 1)
+                              .arg(shortened(currentPath())));
             return false;
         }
         // Only what the step is: its text is made by currentPath(), which runs on failures only.
@@ -233,9 +253,9 @@ private:
     QString expectedHere(std::size_t offset) const
     {
         if (m_rootDone)
-            return QStringLiteral("end of input");
+            return QCoreApplication::translate("Liq::Formats", "end of input");
         if (m_open.empty())
-            return QStringLiteral("a value");
+            return QCoreApplication::translate("Liq::Formats", "a value");
         char before = 0;
         for (std::size_t i = offset; i > 0 && before == 0; --i) {
             const char c = m_text[i - 1];
@@ -244,14 +264,17 @@ private:
         }
         const bool inObject = m_open.back()->is_object();
         if (inObject && m_afterKey)
-            return before == ':' ? QStringLiteral("a value") : QStringLiteral("':' after the key");
+            return before == ':' ? QCoreApplication::translate("Liq::Formats", "a value")
+                                 : QCoreApplication::translate("Liq::Formats", "':' after the key");
         if (before == ',')
-            return inObject ? QStringLiteral("a key in double quotes") : QStringLiteral("a value");
+            return inObject ? QCoreApplication::translate("Liq::Formats", "a key in double quotes")
+                            : QCoreApplication::translate("Liq::Formats", "a value");
         if (before == '{')
-            return QStringLiteral("a key in double quotes or '}'");
+            return QCoreApplication::translate("Liq::Formats", "a key in double quotes or '}'");
         if (before == '[')
-            return QStringLiteral("a value or ']'");
-        return inObject ? QStringLiteral("',' or '}'") : QStringLiteral("',' or ']'");
+            return QCoreApplication::translate("Liq::Formats", "a value or ']'");
+        return inObject ? QCoreApplication::translate("Liq::Formats", "',' or '}'")
+                        : QCoreApplication::translate("Liq::Formats", "',' or ']'");
     }
 
     QString currentPath() const
@@ -265,8 +288,8 @@ private:
                 path += QStringLiteral("[%1]").arg(step.index);
         }
         if (!m_open.empty() && m_open.back()->is_object() && path.isEmpty())
-            return QStringLiteral("the top-level object");
-        return path.isEmpty() ? QStringLiteral("the top level") : path;
+            return QCoreApplication::translate("Liq::Formats", "the top-level object");
+        return path.isEmpty() ? QCoreApplication::translate("Liq::Formats", "the top level") : path;
     }
 
     // Deep paths are cut in the middle: the start and the end say where.
@@ -292,8 +315,11 @@ private:
         }
         const std::size_t column = offset - lineStart + 1;
         if (m_positions == JsonPositions::SingleLine)
-            return QStringLiteral("column %1").arg(column);
-        return QStringLiteral("byte %1, line %2, column %3").arg(offset).arg(line).arg(column);
+            return QCoreApplication::translate("Liq::Formats", "column %1").arg(column);
+        return QCoreApplication::translate("Liq::Formats", "byte %1, line %2, column %3")
+            .arg(offset)
+            .arg(line)
+            .arg(column);
     }
 
     std::string_view m_text;
@@ -330,7 +356,8 @@ JsonParseResult parseJsonStrict(std::string_view text, JsonPositions positions, 
     } else {
         result.failure = builder.recordedFailure();
         if (!result.failure.failed()) // every path that stops the parser records why; be safe anyway
-            result.failure = failure(LoadErrorKind::Syntax, QStringLiteral("malformed JSON"));
+            result.failure = failure(LoadErrorKind::Syntax,
+                                     QCoreApplication::translate("Liq::Formats", "malformed JSON"));
     }
     return result;
 }
@@ -339,14 +366,14 @@ QString jsonTypeName(const Json &value)
 {
     switch (value.type()) {
     case Json::value_t::null: return QStringLiteral("null");
-    case Json::value_t::object: return QStringLiteral("an object");
-    case Json::value_t::array: return QStringLiteral("an array");
-    case Json::value_t::string: return QStringLiteral("a string");
-    case Json::value_t::boolean: return QStringLiteral("a boolean");
+    case Json::value_t::object: return QCoreApplication::translate("Liq::Formats", "an object");
+    case Json::value_t::array: return QCoreApplication::translate("Liq::Formats", "an array");
+    case Json::value_t::string: return QCoreApplication::translate("Liq::Formats", "a string");
+    case Json::value_t::boolean: return QCoreApplication::translate("Liq::Formats", "a boolean");
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return QStringLiteral("a number");
-    case Json::value_t::binary: return QStringLiteral("binary data");
+    case Json::value_t::number_float: return QCoreApplication::translate("Liq::Formats", "a number");
+    case Json::value_t::binary: return QCoreApplication::translate("Liq::Formats", "binary data");
     case Json::value_t::discarded: break;
     }
     return QStringLiteral("nothing");
@@ -378,11 +405,13 @@ ReadFailure readAmount(const Json &value, double *amount)
         return {};
     case Json::value_t::string: return parseAmountText(value.get_ref<const std::string &>(), amount);
     case Json::value_t::null:
-        return failure(LoadErrorKind::InvalidNumber, QStringLiteral("null is not an amount"));
+        return failure(LoadErrorKind::InvalidNumber,
+                       QCoreApplication::translate("Liq::Formats", "null is not an amount"));
     default: break;
     }
     return failure(LoadErrorKind::WrongType,
-                   QStringLiteral("expected an amount (a number or a numeric string), found %1")
+                   QCoreApplication::translate("Liq::Formats",
+                                               "expected an amount (a number or a numeric string), found %1")
                        .arg(jsonTypeName(value)));
 }
 
