@@ -478,21 +478,6 @@ bool isCoinGlassDocument(const Json &root)
     return root.is_array() || (isEnvelope(root) && !member(root, "format")) || isCombined(root);
 }
 
-SnapshotFormat coinGlassListOf(const Json &root)
-{
-    if (isCombined(root))
-        return SnapshotFormat::CoinGlassExchangeList;
-    const Json *rows = nullptr;
-    if (!isCoinGlassDocument(root) || unwrap(root, &rows).failed())
-        return SnapshotFormat::Unknown;
-    switch (rowsKindOf(*rows)) {
-    case RowKind::Coin: return SnapshotFormat::CoinGlassCoinList;
-    case RowKind::Exchange: return SnapshotFormat::CoinGlassExchangeList;
-    case RowKind::Unknown: break;
-    }
-    return SnapshotFormat::Unknown;
-}
-
 ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
 {
     if (isCombined(root))

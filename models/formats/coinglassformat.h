@@ -11,9 +11,6 @@ namespace Formats {
 // array of rows, or the combined exchange-list object {"1h": <envelope>, "4h": ...}.
 bool isCoinGlassDocument(const Json &root);
 
-// Which list a CoinGlass document holds (Unknown for error envelopes and unrecognised rows).
-SnapshotFormat coinGlassListOf(const Json &root);
-
 // Reads a CoinGlass coin-list or exchange-list response. An exchange-list does not state its
 // window: the combined form names it, otherwise context.windowHint must.
 ReadOutcome readCoinGlass(const Json &root, const ReadContext &context);

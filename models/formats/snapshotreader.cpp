@@ -115,33 +115,5 @@ LoadResult read(const QByteArray &bytes, const ReadContext &context)
     return result;
 }
 
-SnapshotFormat detectFormat(const QByteArray &bytes)
-{
-    const QByteArrayView content = trimmedContent(bytes);
-    if (content.isEmpty() || looksBinary(content))
-        return SnapshotFormat::Unknown;
-    if (!looksLikeJson(content))
-        return looksLikeCsv(content) ? SnapshotFormat::Csv : SnapshotFormat::Unknown;
-    const JsonParseResult parsed
-        = parseJsonStrict(std::string_view(bytes.constData(), std::size_t(bytes.size())));
-    if (parsed.failure.failed())
-        return SnapshotFormat::Unknown;
-    if (isLiqscopeDocument(parsed.root))
-        return SnapshotFormat::Liqscope;
-    return coinGlassListOf(parsed.root);
-}
-
-QString formatName(SnapshotFormat format)
-{
-    switch (format) {
-    case SnapshotFormat::Liqscope: return QStringLiteral("Liqscope snapshot");
-    case SnapshotFormat::CoinGlassCoinList: return QStringLiteral("CoinGlass coin-list");
-    case SnapshotFormat::CoinGlassExchangeList: return QStringLiteral("CoinGlass exchange-list");
-    case SnapshotFormat::Csv: return QStringLiteral("CSV");
-    case SnapshotFormat::Unknown: break;
-    }
-    return QStringLiteral("unknown");
-}
-
 } // namespace SnapshotReader
 } // namespace Liq
