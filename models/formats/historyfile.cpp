@@ -43,12 +43,13 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
         // The fast path reads the snapshots SnapshotWriter writes; whatever it declines (bad lines,
         // unknown keys) goes through the DOM reader, which accepts the same and says what is wrong.
         if (!streamLiqscopeSnapshot(text, &names, &outcome)) {
-            const JsonParseResult parsed = parseJsonStrict(text, JsonPositions::SingleLine);
-            if (parsed.failure.failed()) {
-                reportBad(parsed.failure);
+            Json root;
+            const ReadFailure bad = parseJsonStrict(text, &root, JsonPositions::SingleLine);
+            if (bad.failed()) {
+                reportBad(bad);
                 continue;
             }
-            if (!isLiqscopeDocument(parsed.root)) {
+            if (!isLiqscopeDocument(root)) {
                 reportBad(failure(LoadErrorKind::UnknownFormat,
                                   QCoreApplication::translate(
                                       "Liq::Formats",
@@ -56,7 +57,7 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
                                       "Liqscope format")));
                 continue;
             }
-            outcome = readLiqscopeSnapshot(parsed.root, &names);
+            outcome = readLiqscopeSnapshot(root, &names);
             if (!outcome.snapshot) {
                 reportBad(outcome.failure);
                 continue;

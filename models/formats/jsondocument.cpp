@@ -345,21 +345,19 @@ private:
 
 } // namespace
 
-JsonParseResult parseJsonStrict(std::string_view text, JsonPositions positions, int maxDepth)
+ReadFailure parseJsonStrict(std::string_view text, Json *root, JsonPositions positions, int maxDepth)
 {
     StrictDomBuilder builder(text, positions, maxDepth);
     const bool parsed = Json::sax_parse(text.data(), text.data() + text.size(), &builder,
                                         Json::input_format_t::json, true, false);
-    JsonParseResult result;
     if (parsed) {
-        result.root = builder.takeRoot();
-    } else {
-        result.failure = builder.recordedFailure();
-        if (!result.failure.failed()) // every path that stops the parser records why; be safe anyway
-            result.failure = failure(LoadErrorKind::Syntax,
-                                     QCoreApplication::translate("Liq::Formats", "malformed JSON"));
+        *root = builder.takeRoot();
+        return {};
     }
-    return result;
+    if (builder.recordedFailure().failed())
+        return builder.recordedFailure();
+    // Every path that stops the parser records why; be safe anyway.
+    return failure(LoadErrorKind::Syntax, QCoreApplication::translate("Liq::Formats", "malformed JSON"));
 }
 
 QString jsonTypeName(const Json &value)

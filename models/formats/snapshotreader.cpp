@@ -59,10 +59,11 @@ ReadFailure unknownFormat(const QString &why)
 
 ReadOutcome readJson(QByteArrayView content, const ReadContext &context)
 {
-    JsonParseResult parsed = parseJsonStrict(std::string_view(content.data(), std::size_t(content.size())));
-    if (parsed.failure.failed())
-        return ReadOutcome::failed(parsed.failure);
-    const Json &root = parsed.root;
+    Json root;
+    const ReadFailure bad
+        = parseJsonStrict(std::string_view(content.data(), std::size_t(content.size())), &root);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
     if (isLiqscopeDocument(root))
         return readLiqscopeSnapshot(root);
     if (const Json *format = member(root, "format")) {

@@ -279,8 +279,9 @@ private slots:
         const auto nested = [](int depth) {
             return std::string(size_t(depth), '[') + std::string(size_t(depth), ']');
         };
-        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth)).failure.kind, LoadErrorKind::None);
-        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth + 1)).failure.kind, LoadErrorKind::TooDeep);
+        Formats::Json root;
+        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth), &root).kind, LoadErrorKind::None);
+        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth + 1), &root).kind, LoadErrorKind::TooDeep);
     }
 
 private:
