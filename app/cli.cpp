@@ -116,7 +116,7 @@ bool parseLiveOptions(const QCommandLineParser &parser, const OptionSet &set, Op
 
 QString bundledSamplePath()
 {
-    return QStringLiteral(":/sample/seed-market.liqscope");
+    return QStringLiteral(LIQSCOPE_SAMPLE_RESOURCE);
 }
 
 QString helpText()
@@ -255,7 +255,7 @@ int runSummary(const Options &options, QTextStream &out, QTextStream &err)
     }
 
     out << writeMarketSummary(*loaded.snapshot, analysis).toPlainText();
-    const QStringList warnings = loaded.warnings + analysis.warnings;
+    const QStringList warnings = mergedWarnings(loaded.warnings, analysis);
     if (!warnings.isEmpty()) {
         out << QLatin1Char('\n') << QStringLiteral("Warnings:\n");
         for (const QString &warning : warnings)

@@ -1,5 +1,7 @@
 #include "desktop.h"
 
+#include "cli.h"
+#include "domain/duration.h"
 #include "errorbanner.h"
 #include "formats/fileio.h"
 #include "live/livestatus.h"
@@ -19,8 +21,6 @@
 
 namespace Liq {
 namespace {
-
-const QString BundledSample = QStringLiteral(":/sample/seed-market.liqscope");
 
 QIcon applicationIcon()
 {
@@ -75,9 +75,9 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
     const bool live = options.endpoint || options.demo;
     if (live) {
         QTimer::singleShot(FirstSnapshotTimeoutMs, &loop, [&] {
-            failure = QStringLiteral("no snapshot from the feed within %1 s: %2")
-                          .arg(FirstSnapshotTimeoutMs / 1000)
-                          .arg(window.liveSession()->status().describe(QDateTime::currentDateTimeUtc()));
+            failure = QStringLiteral("no snapshot from the feed within %1: %2")
+                          .arg(formatDuration(FirstSnapshotTimeoutMs / 1000),
+                               window.liveSession()->status().describe(QDateTime::currentDateTimeUtc()));
             loop.quit();
         });
     }
@@ -116,7 +116,7 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
 
 int runDesktop(QApplication &app, const DesktopOptions &options)
 {
-    const QString path = options.snapshotPath.isEmpty() ? BundledSample : options.snapshotPath;
+    const QString path = options.snapshotPath.isEmpty() ? Cli::bundledSamplePath() : options.snapshotPath;
     const bool screenshot = !options.screenshotPath.isEmpty();
     // A screenshot has no title bar to show the icon in, and reading five PNGs costs start-up time.
     if (!screenshot)

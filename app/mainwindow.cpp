@@ -2,6 +2,7 @@
 
 #include "card.h"
 #include "errorbanner.h"
+#include "formats/csvwriter.h"
 #include "formats/fileio.h"
 #include "formats/snapshotfile.h"
 #include "historychart.h"
@@ -406,7 +407,7 @@ void MainWindow::exportTables()
     const QString path
         = QFileDialog::getSaveFileName(this, tr("Export Tables"), QString(), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        writeFileAtomically(path, m_tables->toCsv());
+        writeFileAtomically(path, CsvWriter::toCsv(m_session->snapshot()));
 }
 
 void MainWindow::showWarnings()

@@ -11,20 +11,6 @@
 #include <QVBoxLayout>
 
 namespace Liq {
-namespace {
-
-QString momentumText(Momentum momentum)
-{
-    switch (momentum) {
-    case Momentum::Accelerating: return KpiStrip::tr("Accelerating");
-    case Momentum::Steady: return KpiStrip::tr("Steady");
-    case Momentum::Fading: return KpiStrip::tr("Fading");
-    case Momentum::Unknown: break;
-    }
-    return KpiStrip::tr("—");
-}
-
-} // namespace
 
 KpiCard::KpiCard(const QString &title, QWidget *parent)
     : Card(parent)

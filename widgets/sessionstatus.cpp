@@ -1,5 +1,6 @@
 #include "sessionstatus.h"
 
+#include "domain/duration.h"
 #include "selectablelabel.h"
 
 #include <QHBoxLayout>
@@ -92,11 +93,7 @@ QString SessionStatus::ageText(const QDateTime &asOf, const QDateTime &now)
         return tr("in the future");
     if (seconds < 60)
         return tr("just now");
-    if (seconds < 3600)
-        return tr("%1 min ago").arg(seconds / 60);
-    if (seconds < 48 * 3600)
-        return tr("%1 h ago").arg(seconds / 3600);
-    return tr("%1 days ago").arg(seconds / 86400);
+    return tr("%1 ago").arg(formatDuration(seconds));
 }
 
 } // namespace Liq

@@ -81,35 +81,6 @@ void setUpTable(QTableView *view)
     view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-// Header texts, then raw values (ValueRole) so spreadsheets get numbers, not "$6.08M".
-void appendCsv(QString &out, const QAbstractItemModel *model, int valueRole, const QString &firstHeader)
-{
-    QStringList header{firstHeader};
-    for (int c = 1; c < model->columnCount(); ++c)
-        header << csvField(model->headerData(c, Qt::Horizontal).toString());
-    out += header.join(QLatin1Char(',')) + QLatin1Char('\n');
-    for (int r = 0; r < model->rowCount(); ++r) {
-        QStringList cells{csvField(model->index(r, 0).data().toString())};
-        for (int c = 1; c < model->columnCount(); ++c) {
-            const QVariant value = model->index(r, c).data(valueRole);
-            cells << (value.isValid()
-                          ? QString::number(value.toDouble(), 'f', c == model->columnCount() - 1 ? 6 : 2)
-                          : QString());
-        }
-        out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
-    }
-}
-
 } // namespace
 
 TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdown, QWidget *parent)
@@ -280,20 +251,6 @@ void TablesPanel::updateBreakdownState()
     m_breakdownStack->setCurrentIndex(empty ? 1 : 0);
     m_filter->setEnabled(!empty);
     m_windowSelector->setEnabled(!empty);
-}
-
-QByteArray TablesPanel::toCsv() const
-{
-    QString out;
-    appendCsv(out, m_windowModel, WindowTableModel::ValueRole, QStringLiteral("Window"));
-    if (m_breakdownModel->rowCount() > 0) {
-        out += QLatin1Char('\n');
-        const QString name
-            = m_breakdownModel->headerData(BreakdownTableModel::Name, Qt::Horizontal).toString();
-        appendCsv(out, m_breakdownModel, BreakdownTableModel::ValueRole,
-                  QStringLiteral("%1 (%2)").arg(name, windowLabel(m_breakdownModel->window())));
-    }
-    return out.toUtf8();
 }
 
 } // namespace Liq

@@ -38,9 +38,6 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *windowSelector() const { return m_windowSelector; }
 
-    // Both tables as CSV (RFC 4180 quoting), raw numbers: what "Export tables" writes.
-    QByteArray toCsv() const;
-
 signals:
     void scopeRequested(int sourceRow);
     void scopeCleared();

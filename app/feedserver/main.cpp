@@ -1,5 +1,6 @@
 // liqscope-feed: a local demo feed of simulated (or replayed) liquidations for Liqscope, speaking the
 // Liqscope snapshot format and the CoinGlass v4 liquidation endpoints.
+#include "domain/isotime.h"
 #include "feedserver.h"
 #include "formats/snapshotfile.h"
 #include "terminationsignals.h"
@@ -87,14 +88,12 @@ int main(int argc, char *argv[])
         return usageError(
             QStringLiteral("--seed: expected a non-negative integer, got %1").arg(parser.value(seedOption)));
     if (parser.isSet(startOption)) {
-        QDateTime start = QDateTime::fromString(parser.value(startOption), Qt::ISODate);
-        if (!start.isValid())
+        const std::optional<QDateTime> start = parseIsoTime(parser.value(startOption));
+        if (!start)
             return usageError(
                 QStringLiteral("--start: expected an ISO 8601 time such as 2026-11-20T14:00:00Z, got %1")
                     .arg(parser.value(startOption)));
-        if (start.timeSpec() == Qt::LocalTime)
-            start.setTimeSpec(Qt::UTC); // a time without zone is UTC, as in the snapshot files
-        config.start = start.toUTC();
+        config.start = *start;
     }
     if (parser.isSet(advanceOption)) {
         config.advancePerRequestSeconds = parser.value(advanceOption).toInt(&ok);

@@ -107,14 +107,8 @@ QByteArray analysisToJson(const LiquidationSnapshot &snapshot, const MarketAnaly
         : Json(momentumKey(analysis.momentum).toStdString());
     root["momentum_ratio"] = number(analysis.momentumRatio);
 
-    QStringList warnings = loadWarnings;
-    for (const QString &warning : analysis.warnings) {
-        if (!warnings.contains(warning))
-            warnings.append(warning);
-    }
-    warnings.removeDuplicates();
     root["warnings"] = Json::array();
-    for (const QString &warning : std::as_const(warnings))
+    for (const QString &warning : mergedWarnings(loadWarnings, analysis))
         root["warnings"].push_back(warning.toStdString());
 
     return QByteArray::fromStdString(root.dump(2, ' ', false, Json::error_handler_t::replace) + '\n');

@@ -18,7 +18,7 @@ namespace Liq {
 //    "heaviest_bucket": {"from_hours","to_hours","usd_per_hour","long_per_hour","short_per_hour"},
 //    "momentum": "accelerating"|"steady"|"fading", "momentum_ratio", "warnings": [...]}
 // null where a value is unknown (an empty window's share, momentum without 1h/24h, no bucket).
-// loadWarnings are the reader's warnings, merged with the analysis' own (duplicates once).
+// loadWarnings are the reader's warnings, merged with the analysis' own by mergedWarnings().
 QByteArray analysisToJson(const LiquidationSnapshot &snapshot, const MarketAnalysis &analysis,
                           const QStringList &loadWarnings);
 

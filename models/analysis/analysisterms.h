@@ -20,4 +20,12 @@ QString squeezeLevelKey(SqueezeLevel level);
 QString squeezeSideText(SqueezeSide side);
 QString squeezeLevelText(SqueezeLevel level);
 
+// The momentum for a label: "Accelerating", "Steady", "Fading"; "—" when unknown.
+QString momentumText(Momentum momentum);
+// The sentence that reads the momentum: the last hour's rate against the 24h average rate (both USD
+// per hour) and their ratio. Empty when the momentum is unknown.
+QString momentumSentence(Momentum momentum, double hourRateUsd, double averageRateUsd, double ratio);
+// "1.37×"
+QString ratioText(double ratio);
+
 } // namespace Liq

@@ -22,7 +22,6 @@ MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const Analys
     analysis.config = config;
     const WindowAmounts amounts = sanitizedAmounts(snapshot.totals, &analysis.warnings);
     analysis.windows = computeWindowStats(amounts, config);
-    analysis.warnings += nestingWarnings(amounts);
     analysis.buckets = computeBuckets(amounts);
     analysis.heaviestBucket = heaviestBucket(analysis.buckets);
     const MomentumReading momentum = computeMomentum(amounts, config);
@@ -30,6 +29,13 @@ MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const Analys
     analysis.momentumRatio = momentum.ratio;
     analysis.signal = computeSqueezeSignal(analysis.windows, config);
     return analysis;
+}
+
+QStringList mergedWarnings(const QStringList &loadWarnings, const MarketAnalysis &analysis)
+{
+    QStringList warnings = loadWarnings + analysis.warnings;
+    warnings.removeDuplicates();
+    return warnings;
 }
 
 } // namespace Liq

@@ -25,7 +25,9 @@ struct MarketAnalysis
     std::optional<double> momentumRatio; // 1h rate / 24h average rate
     SqueezeSignal signal;
     AnalysisConfig config; // the thresholds this analysis was made with
-    // Inconsistencies noticed by the analysis (e.g. a window smaller than a shorter one).
+    // What the analysis itself had to correct (an amount that is negative or not a number). Whether
+    // the figures agree with each other (nesting, stated totals) is the reader's check
+    // (Consistency::check), reported once among the load warnings.
     QStringList warnings;
 
     // The longest window present (the one a headline quotes), or nullptr.
@@ -35,5 +37,9 @@ struct MarketAnalysis
 
 // Pure: the same snapshot and config always give the same analysis.
 MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const AnalysisConfig &config = {});
+
+// Every warning about a snapshot, the one merge of them: the reader's (loadWarnings) followed by the
+// analysis' own, each text once.
+QStringList mergedWarnings(const QStringList &loadWarnings, const MarketAnalysis &analysis);
 
 } // namespace Liq

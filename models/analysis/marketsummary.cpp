@@ -3,6 +3,8 @@
 #include "analysis/summaryreading.h"
 #include "domain/money.h"
 
+#include <QCoreApplication>
+
 namespace Liq {
 namespace {
 
@@ -11,10 +13,13 @@ constexpr int WrapColumn = 78;
 QString titleFor(const LiquidationSnapshot &snapshot)
 {
     QStringList parts;
-    parts << (snapshot.scope.isEmpty() ? QStringLiteral("Liquidations") : snapshot.scope);
+    parts << (snapshot.scope.isEmpty() ? QCoreApplication::translate("Liq::Analysis", "Liquidations")
+                                       : snapshot.scope);
     if (snapshot.asOf.isValid())
-        parts << QStringLiteral("as of ") + snapshot.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                + QStringLiteral(" UTC");
+        parts << QCoreApplication::translate("Liq::Analysis", "as of ")
+                + snapshot.asOf.toUTC().toString(
+                    QCoreApplication::translate("Liq::Analysis", "yyyy-MM-dd HH:mm"))
+                + QCoreApplication::translate("Liq::Analysis", " UTC");
     return parts.join(QStringLiteral(", "));
 }
 
@@ -22,23 +27,24 @@ QString headlineFor(const MarketAnalysis &analysis)
 {
     const WindowStats *longest = analysis.longestWindow();
     if (!longest)
-        return QStringLiteral("No liquidation figures in this snapshot.");
+        return QCoreApplication::translate("Liq::Analysis", "No liquidation figures in this snapshot.");
     const QString span = longest->window == TimeWindow::H24
-        ? QStringLiteral("over 24h")
-        : QStringLiteral("over %1 (the longest window in this snapshot)").arg(windowLabel(longest->window));
+        ? QCoreApplication::translate("Liq::Analysis", "over 24h")
+        : QCoreApplication::translate("Liq::Analysis", "over %1 (the longest window in this snapshot)")
+              .arg(windowLabel(longest->window));
     if (!(longest->totalUsd > 0.0))
-        return QStringLiteral("No liquidations %1.").arg(span);
+        return QCoreApplication::translate("Liq::Analysis", "No liquidations %1.").arg(span);
 
     // The heavier side first: that is the story.
     const SideAmounts &amounts = longest->amounts;
     const bool shortsFirst = amounts.shortUsd >= amounts.longUsd;
     const QString shorts
-        = QStringLiteral("shorts %1 (%2)")
+        = QCoreApplication::translate("Liq::Analysis", "shorts %1 (%2)")
               .arg(formatUsd(amounts.shortUsd), formatPercent(amounts.shortUsd / longest->totalUsd));
     const QString longs
-        = QStringLiteral("longs %1 (%2)")
+        = QCoreApplication::translate("Liq::Analysis", "longs %1 (%2)")
               .arg(formatUsd(amounts.longUsd), formatPercent(amounts.longUsd / longest->totalUsd));
-    return QStringLiteral("%1 liquidated %2: %3, %4.")
+    return QCoreApplication::translate("Liq::Analysis", "%1 liquidated %2: %3, %4.")
         .arg(formatUsd(longest->totalUsd), span, shortsFirst ? shorts : longs, shortsFirst ? longs : shorts);
 }
 
@@ -53,15 +59,17 @@ QStringList breakdownFor(const MarketAnalysis &analysis)
             continue;
         }
         if (!(stats->totalUsd > 0.0)) {
-            lines << QStringLiteral("%1: nothing liquidated").arg(windowLabel(window));
+            lines << QCoreApplication::translate("Liq::Analysis", "%1: nothing liquidated")
+                         .arg(windowLabel(window));
             continue;
         }
-        lines << QStringLiteral("%1: %2 (longs %3, shorts %4; %5 shorts)")
+        lines << QCoreApplication::translate("Liq::Analysis", "%1: %2 (longs %3, shorts %4; %5 shorts)")
                      .arg(windowLabel(window), formatUsd(stats->totalUsd), formatUsd(stats->amounts.longUsd),
                           formatUsd(stats->amounts.shortUsd), formatPercent(stats->shortShare.value_or(0.0)));
     }
     if (!absent.isEmpty() && !analysis.windows.isEmpty())
-        lines << QStringLiteral("Not in this snapshot: %1.").arg(absent.join(QStringLiteral(", ")));
+        lines << QCoreApplication::translate("Liq::Analysis", "Not in this snapshot: %1.")
+                     .arg(absent.join(QStringLiteral(", ")));
     return lines;
 }
 
@@ -101,10 +109,12 @@ QString MarketSummary::toPlainText() const
     if (!title.isEmpty())
         lines << wrapped(title, 0);
     lines << wrapped(headline, 0);
-    appendSection(lines, QStringLiteral("Breakdown"), breakdown);
-    appendSection(lines, QStringLiteral("Signal"), signal.isEmpty() ? QStringList() : QStringList{signal});
-    appendSection(lines, QStringLiteral("Timing"), timing.isEmpty() ? QStringList() : QStringList{timing});
-    appendSection(lines, QStringLiteral("Bottom line"),
+    appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Breakdown"), breakdown);
+    appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Signal"),
+                  signal.isEmpty() ? QStringList() : QStringList{signal});
+    appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Timing"),
+                  timing.isEmpty() ? QStringList() : QStringList{timing});
+    appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Bottom line"),
                   bottomLine.isEmpty() ? QStringList() : QStringList{bottomLine});
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

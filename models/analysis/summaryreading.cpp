@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace Liq {
@@ -16,21 +17,16 @@ constexpr double SustainedShare = 0.50; // the last 12h hold this much, spread o
 QString victims(SqueezeSide side)
 {
     switch (side) {
-    case SqueezeSide::ShortSqueeze: return QStringLiteral("shorts");
-    case SqueezeSide::LongSqueeze: return QStringLiteral("longs");
+    case SqueezeSide::ShortSqueeze: return QCoreApplication::translate("Liq::Analysis", "shorts");
+    case SqueezeSide::LongSqueeze: return QCoreApplication::translate("Liq::Analysis", "longs");
     case SqueezeSide::Balanced: break;
     }
-    return QStringLiteral("neither side");
+    return QCoreApplication::translate("Liq::Analysis", "neither side");
 }
 
 QString capitalized(const QString &text)
 {
     return text.isEmpty() ? text : text.left(1).toUpper() + text.mid(1);
-}
-
-QString ratioText(double ratio)
-{
-    return QString::number(ratio, 'f', 2) + QChar(0x00D7); // "1.37×"
 }
 
 double sideShare(const WindowStats &stats, SqueezeSide side)
@@ -50,15 +46,18 @@ QString joinedLabels(const QList<TimeWindow> &windows)
     if (labels.size() <= 1)
         return labels.join(QString());
     const QString last = labels.takeLast();
-    return labels.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+    return labels.join(QStringLiteral(", ")) + QCoreApplication::translate("Liq::Analysis", " and ") + last;
 }
 
 QString bucketSpan(const LiquidationBucket &bucket)
 {
     if (bucket.fromHours == 0)
-        return bucket.toHours == 1 ? QStringLiteral("the last hour")
-                                   : QStringLiteral("the last %1h").arg(bucket.toHours);
-    return QStringLiteral("%1–%2h ago").arg(bucket.fromHours).arg(bucket.toHours);
+        return bucket.toHours == 1
+            ? QCoreApplication::translate("Liq::Analysis", "the last hour")
+            : QCoreApplication::translate("Liq::Analysis", "the last %1h").arg(bucket.toHours);
+    return QCoreApplication::translate("Liq::Analysis", "%1–%2h ago")
+        .arg(bucket.fromHours)
+        .arg(bucket.toHours);
 }
 
 // The window largest against its baseline: the one that carries the magnitude.
@@ -76,7 +75,7 @@ const WindowStats *busiestWindow(const MarketAnalysis &analysis)
 QString scaleClause(const MarketAnalysis &analysis)
 {
     const WindowStats *busiest = busiestWindow(analysis);
-    return QStringLiteral("the %1 total of %2 is %3 its baseline")
+    return QCoreApplication::translate("Liq::Analysis", "the %1 total of %2 is %3 its baseline")
         .arg(windowLabel(busiest->window), formatUsd(busiest->totalUsd), ratioText(busiest->baselineRatio));
 }
 
@@ -84,11 +83,13 @@ QString agreementClause(const MarketAnalysis &analysis)
 {
     const SqueezeSignal &signal = analysis.signal;
     if (signal.windowCount <= 1)
-        return QStringLiteral("only the %1 window is available, so no other window can confirm it")
+        return QCoreApplication::translate(
+                   "Liq::Analysis", "only the %1 window is available, so no other window can confirm it")
             .arg(windowLabel(signal.window));
     if (signal.agreeingWindows == signal.windowCount)
-        return QStringLiteral("all %1 windows lean the same way").arg(signal.windowCount);
-    QString clause = QStringLiteral("%1 of %2 windows lean the same way")
+        return QCoreApplication::translate("Liq::Analysis", "all %1 windows lean the same way")
+            .arg(signal.windowCount);
+    QString clause = QCoreApplication::translate("Liq::Analysis", "%1 of %2 windows lean the same way")
                          .arg(signal.agreeingWindows)
                          .arg(signal.windowCount);
     QList<TimeWindow> opposing;
@@ -97,9 +98,10 @@ QString agreementClause(const MarketAnalysis &analysis)
             opposing.append(stats.window);
     }
     if (!opposing.isEmpty())
-        clause += QStringLiteral(" while the %1 %2 the other way")
+        clause += QCoreApplication::translate("Liq::Analysis", " while the %1 %2 the other way")
                       .arg(joinedLabels(opposing),
-                           opposing.size() == 1 ? QStringLiteral("leans") : QStringLiteral("lean"));
+                           opposing.size() == 1 ? QCoreApplication::translate("Liq::Analysis", "leans")
+                                                : QCoreApplication::translate("Liq::Analysis", "lean"));
     return clause;
 }
 
@@ -109,17 +111,20 @@ QString meaning(SqueezeSide side, SqueezeLevel level)
     if (side == SqueezeSide::ShortSqueeze) {
         switch (level) {
         case SqueezeLevel::Mild:
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Each liquidated short is closed with a market buy, so some forced buying helped price "
                 "higher; bearish bets were caught leaning the wrong way, but this was a tilt, not a "
                 "rout.");
         case SqueezeLevel::Strong:
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Each liquidated short is closed with a market buy: this was forced buying (short "
                 "covering) pushing price up, and every leg higher forced out more shorts. Bearish "
                 "positioning was crowded, and much of it has now been cleared out.");
         case SqueezeLevel::Extreme:
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Each liquidated short is closed with a market buy: a cascade of forced buying (short "
                 "covering) drove price up, one wave of liquidations setting off the next. Bearish "
                 "positioning was badly crowded and has been wiped out.");
@@ -128,16 +133,19 @@ QString meaning(SqueezeSide side, SqueezeLevel level)
     } else if (side == SqueezeSide::LongSqueeze) {
         switch (level) {
         case SqueezeLevel::Mild:
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Each liquidated long is closed with a market sell, so some forced selling pushed price "
                 "lower; bullish bets were caught, but this was a tilt, not a full flush.");
         case SqueezeLevel::Strong:
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Each liquidated long is closed with a market sell: this was forced selling (a long "
                 "flush) pushing price down, and every leg lower forced out more longs. Bullish leverage "
                 "was crowded, and much of it has now been cleared out.");
         case SqueezeLevel::Extreme:
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Each liquidated long is closed with a market sell: a cascade of forced selling (long "
                 "capitulation) drove price down, one wave of liquidations setting off the next. Bullish "
                 "leverage was badly crowded and has been wiped out.");
@@ -157,13 +165,15 @@ QString freshImbalance(const MarketAnalysis &analysis)
             || stats->baselineRatio < analysis.config.quietMagnitude)
             continue;
         const QString evidence
-            = QStringLiteral("%1 took %2 of its %3")
+            = QCoreApplication::translate("Liq::Analysis", "%1 took %2 of its %3")
                   .arg(victims(stats->dominantSide), formatPercent(sideShare(*stats, stats->dominantSide)),
                        formatUsd(stats->totalUsd));
         if (analysis.signal.side == SqueezeSide::Balanced)
-            return QStringLiteral("The last %1 is one-sided, though: %2, so a %3 may be starting.")
+            return QCoreApplication::translate(
+                       "Liq::Analysis", "The last %1 is one-sided, though: %2, so a %3 may be starting.")
                 .arg(windowLabel(window), evidence, squeezeSideText(stats->dominantSide));
-        return QStringLiteral("The last %1 has flipped: %2, so the pressure may be turning.")
+        return QCoreApplication::translate("Liq::Analysis",
+                                           "The last %1 has flipped: %2, so the pressure may be turning.")
             .arg(windowLabel(window), evidence);
     }
     return {};
@@ -174,12 +184,69 @@ QString leanReason(const MarketAnalysis &analysis)
     const SqueezeSignal &signal = analysis.signal;
     QStringList reasons;
     if (signal.magnitude < 1.0)
-        reasons.append(QStringLiteral("the amounts are only moderate (%1)").arg(scaleClause(analysis)));
+        reasons.append(QCoreApplication::translate("Liq::Analysis", "the amounts are only moderate (%1)")
+                           .arg(scaleClause(analysis)));
     if (signal.agreeingWindows < signal.windowCount || signal.windowCount <= 1)
         reasons.append(agreementClause(analysis));
     if (reasons.isEmpty())
-        reasons.append(QStringLiteral("the imbalance is only just past the line"));
-    return reasons.join(QStringLiteral(" and "));
+        reasons.append(
+            QCoreApplication::translate("Liq::Analysis", "the imbalance is only just past the line"));
+    return reasons.join(QCoreApplication::translate("Liq::Analysis", " and "));
+}
+
+// Where the heaviest stretch of the day was, and how hard it hit.
+QString heaviestStretchSentence(const LiquidationBucket &heaviest, double dayTotal)
+{
+    const QString tense = heaviest.fromHours == 0 ? QCoreApplication::translate("Liq::Analysis", "is")
+                                                  : QCoreApplication::translate("Liq::Analysis", "was");
+    const QString within = heaviest.hours() == 1
+        ? QCoreApplication::translate("Liq::Analysis", "that hour")
+        : QCoreApplication::translate("Liq::Analysis", "those %1 hours").arg(heaviest.hours());
+    return QCoreApplication::translate("Liq::Analysis",
+                                       "The heaviest stretch %1 %2, at %3/h: %4 of the 24h total in %5.")
+        .arg(tense, bucketSpan(heaviest), formatUsd(heaviest.usdPerHour()),
+             formatPercent(heaviest.amounts.total() / dayTotal), within);
+}
+
+// Spike, burst, old damage or a sustained move: how the day's liquidations were spread.
+QString shapeSentence(const MarketAnalysis &analysis, double dayTotal)
+{
+    const bool directional = analysis.signal.side != SqueezeSide::Balanced && !analysis.signal.quiet;
+    const double hourShare = analysis.stats(TimeWindow::H1)->totalUsd / dayTotal;
+    const double burstShare = analysis.stats(TimeWindow::H4)->totalUsd / dayTotal;
+    const double halfDayShare = analysis.stats(TimeWindow::H12)->totalUsd / dayTotal;
+    const double earlierShare = analysis.buckets.constLast().amounts.total() / dayTotal;
+    if (hourShare >= HourSpikeShare)
+        return QCoreApplication::translate(
+                   "Liq::Analysis",
+                   "With %1 of the day's total inside the last hour, this is a spike, not a "
+                   "sustained move.")
+            .arg(formatPercent(hourShare));
+    if (burstShare >= BurstShare)
+        return QCoreApplication::translate(
+                   "Liq::Analysis",
+                   "With %1 of the day's total packed into the last 4h, this was a sharp burst "
+                   "rather than a sustained move.")
+            .arg(formatPercent(burstShare));
+    if (earlierShare >= EarlierShare)
+        return QCoreApplication::translate(
+                   "Liq::Analysis",
+                   "Most of the damage (%1) was done 12–24h ago; the last 12h have been calmer.")
+            .arg(formatPercent(earlierShare));
+    if (halfDayShare >= SustainedShare && directional)
+        return QCoreApplication::translate(
+                   "Liq::Analysis",
+                   "With %1 of the day's total inside the last 12h and spread over many hours "
+                   "rather than one burst, this was a sustained move, not a single spike.")
+            .arg(formatPercent(halfDayShare));
+    if (directional)
+        return QCoreApplication::translate(
+            "Liq::Analysis",
+            "The damage was spread across the whole day rather than packed into one "
+            "burst: a grinding, sustained move.");
+    // Without a one-sided call there is no "move" to describe, only how evenly it came.
+    return QCoreApplication::translate(
+        "Liq::Analysis", "Liquidations came steadily, spread over the day with no single burst.");
 }
 
 } // namespace
@@ -189,45 +256,52 @@ QString signalReading(const MarketAnalysis &analysis)
     const SqueezeSignal &signal = analysis.signal;
     const WindowStats *basis = analysis.stats(signal.window);
     if (!basis)
-        return QStringLiteral("No figures, so no signal.");
+        return QCoreApplication::translate("Liq::Analysis", "No figures, so no signal.");
     const QString window = windowLabel(basis->window);
     if (!(basis->totalUsd > 0.0))
-        return QStringLiteral("Nothing was liquidated over %1, so there is no imbalance to read.")
+        return QCoreApplication::translate(
+                   "Liq::Analysis", "Nothing was liquidated over %1, so there is no imbalance to read.")
             .arg(window);
 
     QStringList sentences;
     if (signal.side == SqueezeSide::Balanced) {
-        sentences << QStringLiteral(
+        sentences << QCoreApplication::translate(
+                         "Liq::Analysis",
                          "Neither side dominates: shorts took %1 and longs %2 of the %3 liquidations.")
                          .arg(formatPercent(sideShare(*basis, SqueezeSide::ShortSqueeze)),
                               formatPercent(sideShare(*basis, SqueezeSide::LongSqueeze)), window);
         if (signal.quiet)
-            sentences << QStringLiteral(
+            sentences << QCoreApplication::translate(
+                             "Liq::Analysis",
                              "Volumes are light as well (%1): little leverage is being forced out in "
                              "either direction.")
                              .arg(scaleClause(analysis));
         else
-            sentences << QStringLiteral(
+            sentences << QCoreApplication::translate(
+                "Liq::Analysis",
                 "That is two-way chop: stops were run on both sides and no camp is trapped.");
     } else {
         const QString lead
-            = QStringLiteral("%1 took %2 of the %3 liquidations")
+            = QCoreApplication::translate("Liq::Analysis", "%1 took %2 of the %3 liquidations")
                   .arg(victims(signal.side), formatPercent(sideShare(*basis, signal.side)), window);
         if (signal.level == SqueezeLevel::None && signal.quiet) {
-            sentences << QStringLiteral("%1, but the amounts are small (%2): a quiet market, not a squeeze.")
+            sentences << QCoreApplication::translate(
+                             "Liq::Analysis",
+                             "%1, but the amounts are small (%2): a quiet market, not a squeeze.")
                              .arg(capitalized(lead), scaleClause(analysis));
         } else if (signal.level == SqueezeLevel::None) {
-            sentences << QStringLiteral("%1: a lean rather than a squeeze (score %2/100), because %3.")
+            sentences << QCoreApplication::translate(
+                             "Liq::Analysis", "%1: a lean rather than a squeeze (score %2/100), because %3.")
                              .arg(capitalized(lead))
                              .arg(signal.score)
                              .arg(leanReason(analysis));
         } else {
-            sentences << QStringLiteral("%1 %2 (score %3/100): %4.")
+            sentences << QCoreApplication::translate("Liq::Analysis", "%1 %2 (score %3/100): %4.")
                              .arg(capitalized(squeezeLevelText(signal.level)), squeezeSideText(signal.side))
                              .arg(signal.score)
                              .arg(lead);
-            sentences << capitalized(
-                QStringLiteral("%1, and %2.").arg(scaleClause(analysis), agreementClause(analysis)));
+            sentences << capitalized(QCoreApplication::translate("Liq::Analysis", "%1, and %2.")
+                                         .arg(scaleClause(analysis), agreementClause(analysis)));
             sentences << meaning(signal.side, signal.level);
         }
     }
@@ -241,88 +315,31 @@ QString timingReading(const MarketAnalysis &analysis)
 {
     const WindowStats *longest = analysis.longestWindow();
     if (!longest || !(longest->totalUsd > 0.0))
-        return QStringLiteral("No liquidations, so there is no timing to read.");
+        return QCoreApplication::translate("Liq::Analysis",
+                                           "No liquidations, so there is no timing to read.");
 
     QStringList sentences;
     const WindowStats *day = analysis.stats(TimeWindow::H24);
     if (analysis.heaviestBucket && day && analysis.buckets.size() == TimeWindowCount) {
-        const LiquidationBucket &heaviest = *analysis.heaviestBucket;
-        const bool directional = analysis.signal.side != SqueezeSide::Balanced && !analysis.signal.quiet;
-        const double dayTotal = day->totalUsd;
-        const QString tense = heaviest.fromHours == 0 ? QStringLiteral("is") : QStringLiteral("was");
-        const QString within = heaviest.hours() == 1 ? QStringLiteral("that hour")
-                                                     : QStringLiteral("those %1 hours").arg(heaviest.hours());
-        sentences << QStringLiteral("The heaviest stretch %1 %2, at %3/h: %4 of the 24h total in %5.")
-                         .arg(tense, bucketSpan(heaviest), formatUsd(heaviest.usdPerHour()),
-                              formatPercent(heaviest.amounts.total() / dayTotal), within);
-
-        const double hourShare = analysis.stats(TimeWindow::H1)->totalUsd / dayTotal;
-        const double burstShare = analysis.stats(TimeWindow::H4)->totalUsd / dayTotal;
-        const double halfDayShare = analysis.stats(TimeWindow::H12)->totalUsd / dayTotal;
-        const double earlierShare = analysis.buckets.constLast().amounts.total() / dayTotal;
-        if (hourShare >= HourSpikeShare)
-            sentences << QStringLiteral(
-                             "With %1 of the day's total inside the last hour, this is a spike, not a "
-                             "sustained move.")
-                             .arg(formatPercent(hourShare));
-        else if (burstShare >= BurstShare)
-            sentences << QStringLiteral(
-                             "With %1 of the day's total packed into the last 4h, this was a sharp burst "
-                             "rather than a sustained move.")
-                             .arg(formatPercent(burstShare));
-        else if (earlierShare >= EarlierShare)
-            sentences << QStringLiteral(
-                             "Most of the damage (%1) was done 12–24h ago; the last 12h have been calmer.")
-                             .arg(formatPercent(earlierShare));
-        else if (halfDayShare >= SustainedShare && directional)
-            sentences << QStringLiteral(
-                             "With %1 of the day's total inside the last 12h and spread over many hours "
-                             "rather than one burst, this was a sustained move, not a single spike.")
-                             .arg(formatPercent(halfDayShare));
-        else if (directional)
-            sentences << QStringLiteral(
-                "The damage was spread across the whole day rather than packed into one "
-                "burst: a grinding, sustained move.");
-        else
-            // Without a one-sided call there is no "move" to describe, only how evenly it came.
-            sentences << QStringLiteral(
-                "Liquidations came steadily, spread over the day with no single burst.");
+        sentences << heaviestStretchSentence(*analysis.heaviestBucket, day->totalUsd);
+        sentences << shapeSentence(analysis, day->totalUsd);
     } else {
         QList<TimeWindow> present;
         for (const WindowStats &stats : analysis.windows)
             present.append(stats.window);
-        sentences << QStringLiteral(
+        sentences << QCoreApplication::translate(
+                         "Liq::Analysis",
                          "Placing the damage in time needs all four windows; this snapshot has %1.")
                          .arg(joinedLabels(present));
     }
 
     const WindowStats *hour = analysis.stats(TimeWindow::H1);
     if (analysis.momentum != Momentum::Unknown && analysis.momentumRatio && hour && day) {
-        const QString hourRate = formatUsd(hour->totalUsd);
-        const QString averageRate = formatUsd(day->totalUsd / windowHours(TimeWindow::H24));
-        const QString ratio = ratioText(*analysis.momentumRatio);
-        switch (analysis.momentum) {
-        case Momentum::Fading:
-            sentences << QStringLiteral(
-                             "The pace is fading now: the last hour ran at %1/h against a 24h average of "
-                             "%2/h (%3).")
-                             .arg(hourRate, averageRate, ratio);
-            break;
-        case Momentum::Accelerating:
-            sentences << QStringLiteral(
-                             "The pace is picking up: the last hour ran at %1/h, %3 the 24h average of %2/h.")
-                             .arg(hourRate, averageRate, ratio);
-            break;
-        case Momentum::Steady:
-            sentences << QStringLiteral(
-                             "The pace is steady: the last hour ran at %1/h, close to the 24h average of "
-                             "%2/h (%3).")
-                             .arg(hourRate, averageRate, ratio);
-            break;
-        case Momentum::Unknown: break;
-        }
+        sentences << momentumSentence(analysis.momentum, hour->totalUsd,
+                                      day->totalUsd / windowHours(TimeWindow::H24), *analysis.momentumRatio);
     } else if (!hour || !day) {
-        sentences << QStringLiteral("The current pace can't be judged without both the 1h and 24h windows.");
+        sentences << QCoreApplication::translate(
+            "Liq::Analysis", "The current pace can't be judged without both the 1h and 24h windows.");
     }
     return sentences.join(QLatin1Char(' '));
 }
@@ -332,23 +349,27 @@ QString bottomLineReading(const MarketAnalysis &analysis)
     const SqueezeSignal &signal = analysis.signal;
     const WindowStats *longest = analysis.longestWindow();
     if (!longest)
-        return QStringLiteral("No figures to act on.");
+        return QCoreApplication::translate("Liq::Analysis", "No figures to act on.");
     if (!(longest->totalUsd > 0.0))
-        return QStringLiteral(
+        return QCoreApplication::translate(
+            "Liq::Analysis",
             "Nothing was liquidated, so there are no forced flows to read; for the whole market "
             "that usually means the source is not live.");
     if (signal.level == SqueezeLevel::None) {
         if (signal.quiet)
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "Little leverage is being forced out. Quiet stretches let leverage build up again, "
                 "and that is the fuel for the next squeeze: watch for a window that turns both "
                 "large and one-sided.");
         if (signal.side == SqueezeSide::Balanced)
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "Liq::Analysis",
                 "With no side trapped, liquidations give no directional edge here. Watch the 1h "
                 "and 4h windows: one side starting to dominate them with growing amounts is how a "
                 "squeeze begins.");
-        return QStringLiteral(
+        return QCoreApplication::translate(
+                   "Liq::Analysis",
                    "%1 are taking more of the pain, but not enough to call a squeeze. Watch whether the "
                    "1h and 4h windows tip further toward %2 as the amounts grow.")
             .arg(capitalized(victims(signal.side)), victims(signal.side));
@@ -358,31 +379,38 @@ QString bottomLineReading(const MarketAnalysis &analysis)
     switch (analysis.momentum) {
     case Momentum::Fading:
         return shortSqueeze
-            ? QStringLiteral(
+            ? QCoreApplication::translate(
+                "Liq::Analysis",
                 "Forced buying is drying up and short leverage has been flushed, so there is less "
                 "fuel for another leg up. What matters now is whether spot buyers and new longs carry "
                 "the move on; without them, price tends to give back part of the squeeze once the "
                 "short covering stops.")
-            : QStringLiteral(
+            : QCoreApplication::translate(
+                "Liq::Analysis",
                 "Forced selling is drying up and long leverage has been flushed. Watch whether "
                 "spot buyers absorb what is left: if they do, the flush may mark a local low; if price "
                 "keeps sliding without liquidations, the selling is genuine.");
     case Momentum::Accelerating:
         return shortSqueeze
-            ? QStringLiteral(
+            ? QCoreApplication::translate(
+                "Liq::Analysis",
                 "The squeeze is still running. Chasing it is risky: once the hourly liquidation rate "
                 "rolls over, forced buying ends and price can reverse sharply.")
-            : QStringLiteral(
+            : QCoreApplication::translate(
+                "Liq::Analysis",
                 "The flush is still running. Buying into it is risky until the hourly liquidation rate "
                 "rolls over; cascades tend to overshoot before they stop.");
     case Momentum::Steady:
     case Momentum::Unknown: break;
     }
     return shortSqueeze
-        ? QStringLiteral("Forced buying is still coming through. Watch whether shorts rebuild into the rally "
-                         "(funding turning negative, open interest rising), which would be fuel for another "
-                         "squeeze, or whether liquidations dry up and the move has to stand on spot demand.")
-        : QStringLiteral(
+        ? QCoreApplication::translate(
+            "Liq::Analysis",
+            "Forced buying is still coming through. Watch whether shorts rebuild into the rally "
+            "(funding turning negative, open interest rising), which would be fuel for another "
+            "squeeze, or whether liquidations dry up and the move has to stand on spot demand.")
+        : QCoreApplication::translate(
+            "Liq::Analysis",
             "Forced selling is still coming through. Watch whether longs reload into the decline "
             "(funding staying positive, open interest rising), which would be fuel for another "
             "flush, or whether liquidations dry up and price finds spot buyers.");

@@ -2,6 +2,8 @@
 
 #include "domain/money.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,30 +11,19 @@ namespace Liq {
 namespace {
 
 // A finite, non-negative amount; anything else becomes 0 with a warning naming window and side.
-double sanitizedUsd(double usd, TimeWindow window, QLatin1String side, QStringList *warnings)
+double sanitizedUsd(double usd, TimeWindow window, const char *side, QStringList *warnings)
 {
     if (std::isfinite(usd) && usd >= 0.0)
         return usd;
     if (warnings) {
-        const QString problem = std::isfinite(usd) ? QStringLiteral("are negative (%1)").arg(formatUsd(usd))
-                                                   : QStringLiteral("are not a finite number");
-        warnings->append(QStringLiteral("%1 %2 %3: counted as $0.").arg(windowLabel(window), side, problem));
+        const QString problem = std::isfinite(usd)
+            ? QCoreApplication::translate("Liq::Analysis", "are negative (%1)").arg(formatUsd(usd))
+            : QCoreApplication::translate("Liq::Analysis", "are not a finite number");
+        warnings->append(
+            QCoreApplication::translate("Liq::Analysis", "%1 %2 %3: counted as $0.")
+                .arg(windowLabel(window), QCoreApplication::translate("Liq::Analysis", side), problem));
     }
     return 0.0;
-}
-
-// Windows are nested, so a longer window's side cannot hold less than a shorter one's; a shortfall
-// within rounding (1% of the shorter amount, at least $1) is not worth a warning.
-void checkNested(double longer, double shorter, TimeWindow longerWindow, TimeWindow shorterWindow,
-                 QLatin1String side, QStringList *warnings)
-{
-    const double tolerance = std::max(1.0, 0.01 * shorter);
-    if (shorter - longer <= tolerance)
-        return;
-    warnings->append(
-        QStringLiteral("%1 %2 (%3) are less than %4 %2 (%5), though the %1 window includes the %4 one.")
-            .arg(windowLabel(longerWindow), side, formatUsd(longer), windowLabel(shorterWindow),
-                 formatUsd(shorter)));
 }
 
 } // namespace
@@ -44,9 +35,10 @@ WindowAmounts sanitizedAmounts(const WindowAmounts &amounts, QStringList *warnin
         if (!amounts.has(window))
             continue;
         const SideAmounts &raw = amounts.at(window);
-        clean.set(window,
-                  {sanitizedUsd(raw.longUsd, window, QLatin1String("longs"), warnings),
-                   sanitizedUsd(raw.shortUsd, window, QLatin1String("shorts"), warnings)});
+        clean.set(
+            window,
+            {sanitizedUsd(raw.longUsd, window, QT_TRANSLATE_NOOP("Liq::Analysis", "longs"), warnings),
+             sanitizedUsd(raw.shortUsd, window, QT_TRANSLATE_NOOP("Liq::Analysis", "shorts"), warnings)});
     }
     return clean;
 }
@@ -84,24 +76,6 @@ QList<WindowStats> computeWindowStats(const WindowAmounts &amounts, const Analys
         stats.append(entry);
     }
     return stats;
-}
-
-QStringList nestingWarnings(const WindowAmounts &amounts)
-{
-    QStringList warnings;
-    std::optional<TimeWindow> shorter;
-    for (TimeWindow window : AllTimeWindows) {
-        if (!amounts.has(window))
-            continue;
-        if (shorter) {
-            const SideAmounts &outer = amounts.at(window);
-            const SideAmounts &inner = amounts.at(*shorter);
-            checkNested(outer.longUsd, inner.longUsd, window, *shorter, QLatin1String("longs"), &warnings);
-            checkNested(outer.shortUsd, inner.shortUsd, window, *shorter, QLatin1String("shorts"), &warnings);
-        }
-        shorter = window;
-    }
-    return warnings;
 }
 
 QList<LiquidationBucket> computeBuckets(const WindowAmounts &amounts)

@@ -52,10 +52,6 @@ SqueezeSide dominantSideOf(const SideAmounts &amounts, const AnalysisConfig &con
 // One entry per window present, shortest first.
 QList<WindowStats> computeWindowStats(const WindowAmounts &amounts, const AnalysisConfig &config);
 
-// A warning for each side that shrinks from one window present to the next longer one by more
-// than rounding (1% of the shorter window's amount, at least $1): the windows are nested.
-QStringList nestingWarnings(const WindowAmounts &amounts);
-
 // 0-1h, 1-4h, 4-12h and 12-24h: each window minus the next shorter one. Empty unless all four
 // windows are present. A side whose difference is negative is clamped at 0.
 QList<LiquidationBucket> computeBuckets(const WindowAmounts &amounts);

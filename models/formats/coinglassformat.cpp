@@ -1,9 +1,11 @@
 #include "coinglassformat.h"
 
-#include <QHash>
+#include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <iterator>
+#include <utility>
 
 namespace Liq {
 namespace Formats {
@@ -85,12 +87,13 @@ enum class RowKind { Unknown, Coin, Exchange };
 
 QString fieldWhere(const QString &rowWhere, const std::string &key)
 {
-    return joinWhere(rowWhere, QStringLiteral("field ") + toQString(key));
+    return joinWhere(rowWhere, QCoreApplication::translate("Liq::Formats", "field ") + toQString(key));
 }
 
 ReadFailure missingField(const QString &rowWhere, const std::string &key)
 {
-    return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+    return failure(LoadErrorKind::MissingField,
+                   QCoreApplication::translate("Liq::Formats", "a required field is missing"),
                    fieldWhere(rowWhere, key));
 }
 
@@ -154,7 +157,8 @@ ReadFailure unwrap(const Json &value, const Json **rows)
     if (!value.is_object()) {
         return failure(
             LoadErrorKind::WrongType,
-            QStringLiteral("expected a CoinGlass response (an object with code and data), found %1")
+            QCoreApplication::translate(
+                "Liq::Formats", "expected a CoinGlass response (an object with code and data), found %1")
                 .arg(jsonTypeName(value)));
     }
     if (const Json *code = member(value, "code")) {
@@ -165,26 +169,30 @@ ReadFailure unwrap(const Json &value, const Json **rows)
             codeText = QString::number(code->get<std::int64_t>());
         else
             return failure(LoadErrorKind::WrongType,
-                           QStringLiteral("expected a string, found %1").arg(jsonTypeName(*code)),
-                           QStringLiteral("field code"));
+                           QCoreApplication::translate("Liq::Formats", "expected a string, found %1")
+                               .arg(jsonTypeName(*code)),
+                           QCoreApplication::translate("Liq::Formats", "field code"));
         if (codeText != u"0") {
             const Json *msg = member(value, "msg");
             const QString shown = msg && msg->is_string()
                 ? shownText(msg->get_ref<const std::string &>(), 200)
-                : QStringLiteral("(no message)");
+                : QCoreApplication::translate("Liq::Formats", "(no message)");
             return failure(
                 LoadErrorKind::ApiError,
-                QStringLiteral("CoinGlass refused the request: %1 (code %2)").arg(shown, codeText.left(40)));
+                QCoreApplication::translate("Liq::Formats", "CoinGlass refused the request: %1 (code %2)")
+                    .arg(shown, codeText.left(40)));
         }
     }
     const Json *data = member(value, "data");
     if (!data || data->is_null())
-        return failure(LoadErrorKind::MissingField, QStringLiteral("the response has no data"),
-                       QStringLiteral("field data"));
+        return failure(LoadErrorKind::MissingField,
+                       QCoreApplication::translate("Liq::Formats", "the response has no data"),
+                       QCoreApplication::translate("Liq::Formats", "field data"));
     if (!data->is_array()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected an array of rows, found %1").arg(jsonTypeName(*data)),
-                       QStringLiteral("field data"));
+                       QCoreApplication::translate("Liq::Formats", "expected an array of rows, found %1")
+                           .arg(jsonTypeName(*data)),
+                       QCoreApplication::translate("Liq::Formats", "field data"));
     }
     *rows = data;
     return {};
@@ -202,7 +210,8 @@ ReadFailure readName(const Json &row, const char *key, const QString &rowWhere, 
         return missingField(rowWhere, key);
     if (!value->is_string()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)),
+                       QCoreApplication::translate("Liq::Formats", "expected a string, found %1")
+                           .arg(jsonTypeName(*value)),
                        fieldWhere(rowWhere, key));
     }
     *name = toQString(value->get_ref<const std::string &>());
@@ -235,7 +244,7 @@ ReadFailure readOptionalTotal(const Json &row, const std::string &key, const QSt
 ReadFailure rowShapeFailure(const Json &row, const QString &rowWhere, const char *expected)
 {
     return failure(LoadErrorKind::WrongType,
-                   QStringLiteral("expected an object with %1, found %2")
+                   QCoreApplication::translate("Liq::Formats", "expected an object with %1, found %2")
                        .arg(QLatin1String(expected), jsonTypeName(row)),
                    rowWhere);
 }
@@ -243,6 +252,51 @@ ReadFailure rowShapeFailure(const Json &row, const QString &rowWhere, const char
 QDateTime asOfFor(const ReadContext &context)
 {
     return context.fallbackAsOf.isValid() ? context.fallbackAsOf.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+// The long, short and (optional) stated total of one window of a row, under the given keys.
+ReadFailure readWindowFields(const Json &row, const std::string &longKey, const std::string &shortKey,
+                             const std::string &totalKey, const QString &rowWhere, SideAmounts *sides,
+                             std::optional<double> *stated)
+{
+    ReadFailure bad = readAmountField(row, longKey, rowWhere, &sides->longUsd);
+    if (!bad.failed())
+        bad = readAmountField(row, shortKey, rowWhere, &sides->shortUsd);
+    if (!bad.failed())
+        bad = readOptionalTotal(row, totalKey, rowWhere, stated);
+    return bad;
+}
+
+// One coin-list row: its symbol and every window, in whichever spelling the row uses.
+ReadFailure readCoinRow(const Json &row, const QString &rowWhere, BreakdownRow *parsed,
+                        QList<StatedTotal> *statedTotals)
+{
+    if (!row.is_object())
+        return rowShapeFailure(row, rowWhere, "symbol and liquidation fields");
+    ReadFailure bad = readName(row, "symbol", rowWhere, &parsed->name);
+    if (bad.failed())
+        return bad;
+    const Spelling *spelling = coinSpellingOf(row);
+    const SpellingKeys &keys = keysOf(spelling ? *spelling : CoinListSpellings[0]);
+    for (TimeWindow window : AllTimeWindows) {
+        const auto i = std::size_t(windowIndex(window));
+        if (!member(row, keys.longKey[i]) && !member(row, keys.shortKey[i])) {
+            return failure(LoadErrorKind::MissingWindow,
+                           QCoreApplication::translate("Liq::Formats", "the %1 window is missing")
+                               .arg(windowLabel(window)),
+                           fieldWhere(rowWhere, keys.longKey[i]));
+        }
+        SideAmounts sides;
+        std::optional<double> stated;
+        bad = readWindowFields(row, keys.longKey[i], keys.shortKey[i], keys.totalKey[i], rowWhere, &sides,
+                               &stated);
+        if (bad.failed())
+            return bad;
+        parsed->amounts.set(window, sides);
+        if (stated)
+            statedTotals->append(StatedTotal{parsed->name, window, *stated, sides});
+    }
+    return {};
 }
 
 ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &context)
@@ -259,40 +313,15 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
     std::array<SideAmounts, TimeWindowCount> sums{};
     int number = 0;
     for (const Json &row : rows) {
-        const QString rowWhere = QStringLiteral("row %1").arg(++number);
-        if (!row.is_object())
-            return ReadOutcome::failed(rowShapeFailure(row, rowWhere, "symbol and liquidation fields"));
         BreakdownRow parsed;
-        ReadFailure bad = readName(row, "symbol", rowWhere, &parsed.name);
+        const ReadFailure bad
+            = readCoinRow(row, QCoreApplication::translate("Liq::Formats", "row %1").arg(++number), &parsed,
+                          &outcome.statedTotals);
         if (bad.failed())
             return ReadOutcome::failed(bad);
-        const Spelling *spelling = coinSpellingOf(row);
-        if (!spelling)
-            spelling = &CoinListSpellings[0];
-        const SpellingKeys &keys = keysOf(*spelling);
         for (TimeWindow window : AllTimeWindows) {
-            const std::string &longKey = keys.longKey[windowIndex(window)];
-            const std::string &shortKey = keys.shortKey[windowIndex(window)];
-            if (!member(row, longKey) && !member(row, shortKey)) {
-                return ReadOutcome::failed(
-                    failure(LoadErrorKind::MissingWindow,
-                            QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
-                            fieldWhere(rowWhere, longKey)));
-            }
-            SideAmounts sides;
-            std::optional<double> stated;
-            bad = readAmountField(row, longKey, rowWhere, &sides.longUsd);
-            if (!bad.failed())
-                bad = readAmountField(row, shortKey, rowWhere, &sides.shortUsd);
-            if (!bad.failed())
-                bad = readOptionalTotal(row, keys.totalKey[windowIndex(window)], rowWhere, &stated);
-            if (bad.failed())
-                return ReadOutcome::failed(bad);
-            parsed.amounts.set(window, sides);
-            sums[windowIndex(window)].longUsd += sides.longUsd;
-            sums[windowIndex(window)].shortUsd += sides.shortUsd;
-            if (stated)
-                outcome.statedTotals.append(StatedTotal{parsed.name, window, *stated, sides});
+            sums[windowIndex(window)].longUsd += parsed.amounts.at(window).longUsd;
+            sums[windowIndex(window)].shortUsd += parsed.amounts.at(window).shortUsd;
         }
         snapshot.breakdown.append(parsed);
     }
@@ -304,6 +333,40 @@ ReadOutcome readCoinList(const Json &root, const Json &rows, const ReadContext &
 
 // Folds the rows of one exchange-list response (one window) into the snapshot: the "All" row is
 // the total, the others the per-exchange breakdown (totals are their sums when "All" is absent).
+// One exchange-list row: the exchange's name and its amounts, in whichever spelling the row uses.
+ReadFailure readExchangeRow(const Json &row, const QString &rowWhere, QString *name, SideAmounts *sides,
+                            std::optional<double> *stated)
+{
+    if (!row.is_object())
+        return rowShapeFailure(row, rowWhere, "exchange and liquidation fields");
+    const ReadFailure bad = readName(row, "exchange", rowWhere, name);
+    if (bad.failed())
+        return bad;
+    const ExchangeSpelling *spelling = exchangeSpellingOf(row);
+    if (!spelling)
+        spelling = &ExchangeListSpellings[0];
+    return readWindowFields(row, spelling->longKey, spelling->shortKey, spelling->totalKey, rowWhere, sides,
+                            stated);
+}
+
+// Adds an exchange's amounts for window to the snapshot's breakdown; an exchange twice is refused.
+ReadFailure addExchange(const QString &name, TimeWindow window, const SideAmounts &sides,
+                        const QString &rowWhere, LiquidationSnapshot *snapshot)
+{
+    int index = snapshot->breakdownRowNamed(name);
+    if (index < 0) {
+        snapshot->breakdown.append(BreakdownRow{name, {}});
+        index = int(snapshot->breakdown.size()) - 1;
+    } else if (snapshot->breakdown.at(index).amounts.has(window)) {
+        return failure(
+            LoadErrorKind::DuplicateKey,
+            QCoreApplication::translate("Liq::Formats", "the exchange %1 appears twice").arg(shownText(name)),
+            fieldWhere(rowWhere, "exchange"));
+    }
+    snapshot->breakdown[index].amounts.set(window, sides);
+    return {};
+}
+
 ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString &outerWhere,
                              LiquidationSnapshot *snapshot, QList<StatedTotal> *statedTotals)
 {
@@ -311,44 +374,26 @@ ReadFailure readExchangeRows(const Json &rows, TimeWindow window, const QString 
     SideAmounts sum;
     int number = 0;
     for (const Json &row : rows) {
-        const QString rowWhere = joinWhere(outerWhere, QStringLiteral("row %1").arg(++number));
-        if (!row.is_object())
-            return rowShapeFailure(row, rowWhere, "exchange and liquidation fields");
+        const QString rowWhere
+            = joinWhere(outerWhere, QCoreApplication::translate("Liq::Formats", "row %1").arg(++number));
         QString name;
-        ReadFailure bad = readName(row, "exchange", rowWhere, &name);
-        if (bad.failed())
-            return bad;
-        const ExchangeSpelling *spelling = exchangeSpellingOf(row);
-        if (!spelling)
-            spelling = &ExchangeListSpellings[0];
         SideAmounts sides;
         std::optional<double> stated;
-        bad = readAmountField(row, spelling->longKey, rowWhere, &sides.longUsd);
-        if (!bad.failed())
-            bad = readAmountField(row, spelling->shortKey, rowWhere, &sides.shortUsd);
-        if (!bad.failed())
-            bad = readOptionalTotal(row, spelling->totalKey, rowWhere, &stated);
+        ReadFailure bad = readExchangeRow(row, rowWhere, &name, &sides, &stated);
         if (bad.failed())
             return bad;
-
         const bool isAll = name.compare(u"All", Qt::CaseInsensitive) == 0;
+        if (isAll && allRow) {
+            return failure(LoadErrorKind::DuplicateKey,
+                           QCoreApplication::translate("Liq::Formats", "a second \"All\" row"),
+                           fieldWhere(rowWhere, "exchange"));
+        }
         if (isAll) {
-            if (allRow) {
-                return failure(LoadErrorKind::DuplicateKey, QStringLiteral("a second \"All\" row"),
-                               fieldWhere(rowWhere, "exchange"));
-            }
             allRow = sides;
         } else {
-            int index = snapshot->breakdownRowNamed(name);
-            if (index < 0) {
-                snapshot->breakdown.append(BreakdownRow{name, {}});
-                index = int(snapshot->breakdown.size()) - 1;
-            } else if (snapshot->breakdown.at(index).amounts.has(window)) {
-                return failure(LoadErrorKind::DuplicateKey,
-                               QStringLiteral("the exchange %1 appears twice").arg(shownText(name)),
-                               fieldWhere(rowWhere, "exchange"));
-            }
-            snapshot->breakdown[index].amounts.set(window, sides);
+            bad = addExchange(name, window, sides, rowWhere, snapshot);
+            if (bad.failed())
+                return bad;
             sum.longUsd += sides.longUsd;
             sum.shortUsd += sides.shortUsd;
         }
@@ -370,47 +415,58 @@ LiquidationSnapshot exchangeListSnapshot(const ReadContext &context)
     return snapshot;
 }
 
+// One window of the combined form, read on its own as a single exchange-list response would be.
+ReadFailure readCombinedWindow(const Json &value, TimeWindow window, const ReadContext &context,
+                               ExchangeListPart *part, QList<StatedTotal> *statedTotals)
+{
+    const QString windowWhere
+        = QCoreApplication::translate("Liq::Formats", "window %1").arg(windowLabel(window));
+    const Json *rows = nullptr;
+    const ReadFailure bad = unwrap(value, &rows);
+    if (bad.failed())
+        return bad.within(windowWhere);
+    if (rows->empty())
+        return failure(LoadErrorKind::MissingField,
+                       QCoreApplication::translate("Liq::Formats", "the response has no rows"), windowWhere);
+    if (rowsKindOf(*rows) != RowKind::Exchange) {
+        return failure(
+            LoadErrorKind::UnknownFormat,
+            QCoreApplication::translate("Liq::Formats",
+                                        "expected exchange-list rows (exchange, long_liquidation_usd, "
+                                        "short_liquidation_usd)"),
+            joinWhere(windowWhere, QCoreApplication::translate("Liq::Formats", "row 1")));
+    }
+    part->window = window;
+    part->snapshot = exchangeListSnapshot(context);
+    return readExchangeRows(*rows, window, windowWhere, &part->snapshot, statedTotals);
+}
+
 ReadOutcome readCombinedExchangeList(const Json &root, const ReadContext &context)
 {
-    ReadOutcome outcome;
-    LiquidationSnapshot snapshot = exchangeListSnapshot(context);
-    // Read in window order so the breakdown lists exchanges as the shortest window does.
-    QHash<int, std::string> keyOfWindow;
+    // The windows in window order (a window given twice keeps its keys' order, for the merge to refuse).
+    QList<std::pair<TimeWindow, const std::string *>> keys;
     for (const auto &[key, value] : root.items()) {
-        const auto window = windowFromLabel(toQString(key));
-        if (!window)
-            continue;
-        if (keyOfWindow.contains(windowIndex(*window))) {
-            return ReadOutcome::failed(
-                failure(LoadErrorKind::DuplicateKey,
-                        QStringLiteral("the %1 window is given twice").arg(windowLabel(*window)),
-                        QStringLiteral("field ") + toQString(key)));
-        }
-        keyOfWindow.insert(windowIndex(*window), key);
+        if (const auto window = windowFromLabel(toQString(key)))
+            keys.append({*window, &key});
     }
-    for (TimeWindow window : AllTimeWindows) {
-        if (!keyOfWindow.contains(windowIndex(window)))
-            continue;
-        const QString windowWhere = QStringLiteral("window %1").arg(windowLabel(window));
-        const Json &value = root.at(keyOfWindow.value(windowIndex(window)));
-        const Json *rows = nullptr;
-        ReadFailure bad = unwrap(value, &rows);
-        if (bad.failed())
-            return ReadOutcome::failed(bad.within(windowWhere));
-        if (rows->empty()) {
-            return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
-                                               QStringLiteral("the response has no rows"), windowWhere));
-        }
-        if (rowsKindOf(*rows) != RowKind::Exchange) {
-            return ReadOutcome::failed(failure(LoadErrorKind::UnknownFormat,
-                                               QStringLiteral("expected exchange-list rows (exchange, "
-                                                              "long_liquidation_usd, short_liquidation_usd)"),
-                                               joinWhere(windowWhere, QStringLiteral("row 1"))));
-        }
-        bad = readExchangeRows(*rows, window, windowWhere, &snapshot, &outcome.statedTotals);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+        return windowIndex(a.first) < windowIndex(b.first);
+    });
+    ReadOutcome outcome;
+    QList<ExchangeListPart> parts;
+    for (const auto &[window, key] : std::as_const(keys)) {
+        ExchangeListPart part;
+        part.where = QCoreApplication::translate("Liq::Formats", "field ") + toQString(*key);
+        const ReadFailure bad
+            = readCombinedWindow(root.at(*key), window, context, &part, &outcome.statedTotals);
         if (bad.failed())
             return ReadOutcome::failed(bad);
+        parts.append(std::move(part));
     }
+    LiquidationSnapshot snapshot;
+    const ReadFailure bad = mergeExchangeListParts(parts, &snapshot);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
     outcome.snapshot = std::move(snapshot);
     return outcome;
 }
@@ -420,21 +476,6 @@ ReadOutcome readCombinedExchangeList(const Json &root, const ReadContext &contex
 bool isCoinGlassDocument(const Json &root)
 {
     return root.is_array() || (isEnvelope(root) && !member(root, "format")) || isCombined(root);
-}
-
-SnapshotFormat coinGlassListOf(const Json &root)
-{
-    if (isCombined(root))
-        return SnapshotFormat::CoinGlassExchangeList;
-    const Json *rows = nullptr;
-    if (!isCoinGlassDocument(root) || unwrap(root, &rows).failed())
-        return SnapshotFormat::Unknown;
-    switch (rowsKindOf(*rows)) {
-    case RowKind::Coin: return SnapshotFormat::CoinGlassCoinList;
-    case RowKind::Exchange: return SnapshotFormat::CoinGlassExchangeList;
-    case RowKind::Unknown: break;
-    }
-    return SnapshotFormat::Unknown;
 }
 
 ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
@@ -447,16 +488,18 @@ ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
     if (bad.failed())
         return ReadOutcome::failed(bad);
     if (rows->empty())
-        return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
-                                           QStringLiteral("the response has no rows"),
-                                           QStringLiteral("field data")));
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::MissingField,
+                    QCoreApplication::translate("Liq::Formats", "the response has no rows"),
+                    QCoreApplication::translate("Liq::Formats", "field data")));
     switch (rowsKindOf(*rows)) {
     case RowKind::Coin: return readCoinList(root, *rows, context);
     case RowKind::Exchange: {
         if (!context.windowHint) {
             return ReadOutcome::failed(failure(
                 LoadErrorKind::MissingWindow,
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "Liq::Formats",
                     "a CoinGlass exchange-list response does not say its window: name the file after it "
                     "(exchange-list-4h.json) or save the windows together as {\"1h\": ..., \"4h\": ...}")));
         }
@@ -471,12 +514,13 @@ ReadOutcome readCoinGlass(const Json &root, const ReadContext &context)
     }
     case RowKind::Unknown: break;
     }
-    return ReadOutcome::failed(
-        failure(LoadErrorKind::UnknownFormat,
-                QStringLiteral("the rows are neither CoinGlass coin-list rows (symbol, "
-                               "long_liquidation_usd_24h, ...) nor exchange-list rows (exchange, "
-                               "long_liquidation_usd, ...)"),
-                QStringLiteral("row 1")));
+    return ReadOutcome::failed(failure(
+        LoadErrorKind::UnknownFormat,
+        QCoreApplication::translate("Liq::Formats",
+                                    "the rows are neither CoinGlass coin-list rows (symbol, "
+                                    "long_liquidation_usd_24h, ...) nor exchange-list rows (exchange, "
+                                    "long_liquidation_usd, ...)"),
+        QCoreApplication::translate("Liq::Formats", "row 1")));
 }
 
 } // namespace Formats

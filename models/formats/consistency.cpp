@@ -3,6 +3,7 @@
 #include "domain/money.h"
 #include "readoutcome.h"
 
+#include <QCoreApplication>
 #include <QtMath>
 
 #include <cmath>
@@ -24,15 +25,15 @@ struct Side
 };
 
 const Side Sides[] = {
-    {"long",
+    {QT_TRANSLATE_NOOP("Liq::Formats", "long"),
      [](const SideAmounts &a) {
          return a.longUsd;
      }},
-    {"short",
+    {QT_TRANSLATE_NOOP("Liq::Formats", "short"),
      [](const SideAmounts &a) {
          return a.shortUsd;
      }},
-    {"total",
+    {QT_TRANSLATE_NOOP("Liq::Formats", "total"),
      [](const SideAmounts &a) {
          return a.total();
      }},
@@ -53,10 +54,12 @@ void checkNesting(const WindowAmounts &amounts, const QString &where, const QStr
                 if (small > large && differsBeyondRounding(small, large)) {
                     warnings->append(Formats::composeMessage(
                         origin,
-                        QStringLiteral(
+                        QCoreApplication::translate(
+                            "Liq::Formats",
                             "%1 %2 liquidations (%3) exceed the %4 ones (%5), though the %4 window "
                             "contains the %1 one")
-                            .arg(windowLabel(*shorter), QLatin1String(side.label), formatUsd(small),
+                            .arg(windowLabel(*shorter),
+                                 QCoreApplication::translate("Liq::Formats", side.label), formatUsd(small),
                                  windowLabel(window), formatUsd(large)),
                         where));
                 }
@@ -83,7 +86,8 @@ QStringList check(const LiquidationSnapshot &snapshot, const QList<StatedTotal> 
         const double larger = std::max(std::abs(stated.statedUsd), std::abs(sum));
         warnings.append(Formats::composeMessage(
             origin,
-            QStringLiteral("the stated %1 total (%2) is not long + short (%3): they differ by %4%")
+            QCoreApplication::translate(
+                "Liq::Formats", "the stated %1 total (%2) is not long + short (%3): they differ by %4%")
                 .arg(windowLabel(stated.window), formatUsd(stated.statedUsd), formatUsd(sum),
                      QString::number(100.0 * std::abs(stated.statedUsd - sum) / larger, 'f', 1)),
             stated.where));
@@ -93,7 +97,9 @@ QStringList check(const LiquidationSnapshot &snapshot, const QList<StatedTotal> 
         const qsizetype more = warnings.size() - MaxWarnings;
         warnings.resize(MaxWarnings);
         warnings.append(Formats::composeMessage(
-            origin, QStringLiteral("%1 more inconsistencies like the ones above").arg(more)));
+            origin,
+            QCoreApplication::translate("Liq::Formats", "%1 more inconsistencies like the ones above")
+                .arg(more)));
     }
     return warnings;
 }

@@ -2,6 +2,7 @@
 
 #include "readoutcome.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -24,19 +25,24 @@ LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return LoadError{LoadErrorKind::Io,
-                         composeMessage(path, QStringLiteral("cannot open: no such file"))};
+        return LoadError{
+            LoadErrorKind::Io,
+            composeMessage(path, QCoreApplication::translate("Liq::Formats", "cannot open: no such file"))};
     if (info.isDir())
-        return LoadError{LoadErrorKind::Io,
-                         composeMessage(path, QStringLiteral("cannot open: it is a directory"))};
+        return LoadError{
+            LoadErrorKind::Io,
+            composeMessage(path,
+                           QCoreApplication::translate("Liq::Formats", "cannot open: it is a directory"))};
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return LoadError{LoadErrorKind::Io,
-                         composeMessage(path, QStringLiteral("cannot open: ") + file.errorString())};
+                         composeMessage(path,
+                                        QCoreApplication::translate("Liq::Formats", "cannot open: ")
+                                            + file.errorString())};
     if (!file.isSequential() && file.size() > maxBytes)
         return tooLarge(path,
-                        QStringLiteral("the file is %1, over the %2 limit")
+                        QCoreApplication::translate("Liq::Formats", "the file is %1, over the %2 limit")
                             .arg(dataSize(file.size()), dataSize(maxBytes)));
 
     bytes->clear();
@@ -48,7 +54,9 @@ LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes
         const qint64 read = file.read(bytes->data(), bytes->size());
         if (read < 0)
             return LoadError{LoadErrorKind::Io,
-                             composeMessage(path, QStringLiteral("cannot read: ") + file.errorString())};
+                             composeMessage(path,
+                                            QCoreApplication::translate("Liq::Formats", "cannot read: ")
+                                                + file.errorString())};
         bytes->resize(read);
     }
     constexpr qint64 ChunkBytes = qint64(1) << 20;
@@ -57,11 +65,15 @@ LoadError readFileCapped(const QString &path, qint64 maxBytes, QByteArray *bytes
         const qint64 read = file.read(chunk.data(), ChunkBytes);
         if (read < 0)
             return LoadError{LoadErrorKind::Io,
-                             composeMessage(path, QStringLiteral("cannot read: ") + file.errorString())};
+                             composeMessage(path,
+                                            QCoreApplication::translate("Liq::Formats", "cannot read: ")
+                                                + file.errorString())};
         if (read == 0)
             break;
         if (bytes->size() + read > maxBytes) // a file that grew, or a device without a size
-            return tooLarge(path, QStringLiteral("the input runs past the %1 limit").arg(dataSize(maxBytes)));
+            return tooLarge(path,
+                            QCoreApplication::translate("Liq::Formats", "the input runs past the %1 limit")
+                                .arg(dataSize(maxBytes)));
         bytes->append(chunk.constData(), read);
     }
     return {};
@@ -76,21 +88,21 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
         return false;
     };
     if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write: ") + file.errorString());
+        return fail(QCoreApplication::translate("Liq::Formats", "cannot write: ") + file.errorString());
     if (file.write(bytes) != bytes.size()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return fail(QStringLiteral("cannot write: ") + reason);
+        return fail(QCoreApplication::translate("Liq::Formats", "cannot write: ") + reason);
     }
     // Qt 6.4's commit() renames the file into place even when its final flush fails (a full disk,
     // a file size limit): flush here and give up on any failure, so only complete files land.
     if (!file.flush()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return fail(QStringLiteral("cannot write: ") + reason);
+        return fail(QCoreApplication::translate("Liq::Formats", "cannot write: ") + reason);
     }
     if (!file.commit())
-        return fail(QStringLiteral("cannot save: ") + file.errorString());
+        return fail(QCoreApplication::translate("Liq::Formats", "cannot save: ") + file.errorString());
     return true;
 }
 

@@ -7,7 +7,7 @@
 #include "liqscopestream.h"
 #include "snapshotwriter.h"
 
-#include <QFileInfo>
+#include <QCoreApplication>
 
 namespace Liq {
 namespace HistoryFile {
@@ -33,7 +33,8 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
             continue;
 
         auto reportBad = [&](const ReadFailure &why) {
-            const ReadFailure placed = why.within(QStringLiteral("line %1").arg(lineNumber));
+            const ReadFailure placed
+                = why.within(QCoreApplication::translate("Liq::Formats", "line %1").arg(lineNumber));
             result.badLines.append(
                 HistoryLineError{lineNumber, placed.kind, composeMessage(origin, placed.what, placed.where)});
         };
@@ -42,19 +43,21 @@ HistoryLoadResult read(const QByteArray &bytes, const QString &origin)
         // The fast path reads the snapshots SnapshotWriter writes; whatever it declines (bad lines,
         // unknown keys) goes through the DOM reader, which accepts the same and says what is wrong.
         if (!streamLiqscopeSnapshot(text, &names, &outcome)) {
-            const JsonParseResult parsed = parseJsonStrict(text, JsonPositions::SingleLine);
-            if (parsed.failure.failed()) {
-                reportBad(parsed.failure);
+            Json root;
+            const ReadFailure bad = parseJsonStrict(text, &root, JsonPositions::SingleLine);
+            if (bad.failed()) {
+                reportBad(bad);
                 continue;
             }
-            if (!isLiqscopeDocument(parsed.root)) {
-                reportBad(failure(
-                    LoadErrorKind::UnknownFormat,
-                    QStringLiteral("not a Liqscope snapshot: a history line must be one snapshot in the "
-                                   "Liqscope format")));
+            if (!isLiqscopeDocument(root)) {
+                reportBad(failure(LoadErrorKind::UnknownFormat,
+                                  QCoreApplication::translate(
+                                      "Liq::Formats",
+                                      "not a Liqscope snapshot: a history line must be one snapshot in the "
+                                      "Liqscope format")));
                 continue;
             }
-            outcome = readLiqscopeSnapshot(parsed.root, &names);
+            outcome = readLiqscopeSnapshot(root, &names);
             if (!outcome.snapshot) {
                 reportBad(outcome.failure);
                 continue;
@@ -88,29 +91,6 @@ QByteArray toJsonLines(const QList<LiquidationSnapshot> &snapshots)
 bool save(const QList<LiquidationSnapshot> &snapshots, const QString &path, QString *error)
 {
     return writeFileAtomically(path, toJsonLines(snapshots), error);
-}
-
-bool append(const LiquidationSnapshot &snapshot, const QString &path, QString *error, qint64 maxBytes)
-{
-    QByteArray bytes;
-    if (QFileInfo::exists(path)) {
-        const LoadError readError = readFileCapped(path, maxBytes, &bytes);
-        if (readError.kind != LoadErrorKind::None) {
-            if (error)
-                *error = readError.message;
-            return false;
-        }
-    }
-    if (!bytes.isEmpty() && !bytes.endsWith('\n'))
-        bytes += '\n'; // a last line cut short stays a line of its own
-    bytes += SnapshotWriter::toJsonLine(snapshot) + '\n';
-    if (bytes.size() > maxBytes) {
-        if (error)
-            *error = composeMessage(
-                path, QStringLiteral("the history would grow past its size limit; start a new file"));
-        return false;
-    }
-    return writeFileAtomically(path, bytes, error);
 }
 
 } // namespace HistoryFile

@@ -42,11 +42,5 @@ QByteArray toJsonLines(const QList<LiquidationSnapshot> &snapshots);
 // *error to a message naming the file and leaves the old file untouched.
 bool save(const QList<LiquidationSnapshot> &snapshots, const QString &path, QString *error);
 
-// Adds one line at the end, atomically: the file is rewritten through QSaveFile with its existing
-// bytes (bad lines included) kept as they are. Creates the file when it does not exist. Refuses
-// (false, *error set) when the result would exceed maxBytes.
-bool append(const LiquidationSnapshot &snapshot, const QString &path, QString *error,
-            qint64 maxBytes = SnapshotFile::DefaultMaxBytes);
-
 } // namespace HistoryFile
 } // namespace Liq

@@ -23,15 +23,6 @@ struct JsonSaxTypes
 
 inline constexpr int MaxJsonDepth = 64;
 
-// clang-tidy's bugprone-exception-escape follows nlohmann::json's destructor into its internal
-// std::vector stack, whose allocation it assumes may throw; the destructor is noexcept in practice.
-// NOLINTNEXTLINE(bugprone-exception-escape)
-struct JsonParseResult
-{
-    Json root;
-    ReadFailure failure; // Syntax, TooDeep, DuplicateKey or InvalidNumber (NaN, overflow)
-};
-
 enum class JsonPositions {
     Document, // errors say "byte 57, line 3, column 7"
     SingleLine, // errors say "column 7" (one JSON Lines line; the caller adds the line)
@@ -39,9 +30,11 @@ enum class JsonPositions {
 
 // Parses text without recursion (nlohmann's iterative SAX parser feeding our own DOM builder),
 // refusing nesting deeper than maxDepth, duplicate keys and trailing content. A UTF-8 BOM at
-// the start is skipped.
-JsonParseResult parseJsonStrict(std::string_view text, JsonPositions positions = JsonPositions::Document,
-                                int maxDepth = MaxJsonDepth);
+// the start is skipped. Sets *root and returns no failure, or returns why (Syntax, TooDeep, DuplicateKey or
+// InvalidNumber for NaN and overflow) and leaves *root as it was: the readers' one shape of "a value or a
+// clear error".
+ReadFailure parseJsonStrict(std::string_view text, Json *root,
+                            JsonPositions positions = JsonPositions::Document, int maxDepth = MaxJsonDepth);
 
 // "an object", "a string", "null", ... for messages.
 QString jsonTypeName(const Json &value);

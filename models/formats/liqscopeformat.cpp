@@ -1,6 +1,9 @@
 #include "liqscopeformat.h"
 
+#include "domain/isotime.h"
 #include "snapshotwriter.h"
+
+#include <QCoreApplication>
 
 #include <array>
 #include <cmath>
@@ -16,7 +19,7 @@ using OrderedJson = nlohmann::ordered_json;
 
 QString fieldWhere(const QString &path)
 {
-    return QStringLiteral("field ") + path;
+    return QCoreApplication::translate("Liq::Formats", "field ") + path;
 }
 
 // Reads a string member; absent is fine when !required (empty result).
@@ -25,13 +28,15 @@ ReadFailure readString(const Json &object, const char *key, const QString &path,
     const Json *value = member(object, key);
     if (!value) {
         if (required)
-            return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+            return failure(LoadErrorKind::MissingField,
+                           QCoreApplication::translate("Liq::Formats", "a required field is missing"),
                            fieldWhere(path));
         return {};
     }
     if (!value->is_string()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected a string, found %1").arg(jsonTypeName(*value)),
+                       QCoreApplication::translate("Liq::Formats", "expected a string, found %1")
+                           .arg(jsonTypeName(*value)),
                        fieldWhere(path));
     }
     *out = toQString(value->get_ref<const std::string &>());
@@ -48,7 +53,7 @@ QString windowPath(TimeWindow window)
 // "breakdown row 3" for a row counted from 1; empty for the snapshot's own totals (row 0).
 QString rowWhereOf(int row)
 {
-    return row > 0 ? QStringLiteral("breakdown row %1").arg(row) : QString();
+    return row > 0 ? QCoreApplication::translate("Liq::Formats", "breakdown row %1").arg(row) : QString();
 }
 
 ReadFailure readSides(const Json &window, TimeWindow timeWindow, SideAmounts *amounts,
@@ -59,7 +64,8 @@ ReadFailure readSides(const Json &window, TimeWindow timeWindow, SideAmounts *am
     };
     if (!window.is_object()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected an object with long_usd and short_usd, found %1")
+                       QCoreApplication::translate("Liq::Formats",
+                                                   "expected an object with long_usd and short_usd, found %1")
                            .arg(jsonTypeName(window)),
                        fieldWhere(path()));
     }
@@ -87,7 +93,8 @@ ReadFailure readSides(const Json &window, TimeWindow timeWindow, SideAmounts *am
             return fieldWhere(path() + QLatin1Char('.') + QLatin1String(side.key));
         };
         if (!side.value)
-            return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+            return failure(LoadErrorKind::MissingField,
+                           QCoreApplication::translate("Liq::Formats", "a required field is missing"),
                            sideWhere());
         ReadFailure bad = readAmount(*side.value, side.target);
         if (bad.failed())
@@ -118,13 +125,15 @@ ReadFailure readWindows(const Json &holder, int row, const QString &statedWhere,
     }();
     const Json *windows = member(holder, "windows");
     if (!windows) {
-        return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+        return failure(LoadErrorKind::MissingField,
+                       QCoreApplication::translate("Liq::Formats", "a required field is missing"),
                        joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
     if (!windows->is_object()) {
         return failure(
             LoadErrorKind::WrongType,
-            QStringLiteral("expected an object keyed 1h, 4h, 12h, 24h, found %1").arg(jsonTypeName(*windows)),
+            QCoreApplication::translate("Liq::Formats", "expected an object keyed 1h, 4h, 12h, 24h, found %1")
+                .arg(jsonTypeName(*windows)),
             joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
     // One walk over the members instead of a lookup per window; other keys are ignored, as before.
@@ -142,7 +151,8 @@ ReadFailure readWindows(const Json &holder, int row, const QString &statedWhere,
         const Json *value = windowValues[std::size_t(windowIndex(window))];
         if (!value) {
             return failure(LoadErrorKind::MissingWindow,
-                           QStringLiteral("the %1 window is missing").arg(windowLabel(window)),
+                           QCoreApplication::translate("Liq::Formats", "the %1 window is missing")
+                               .arg(windowLabel(window)),
                            joinWhere(rowWhereOf(row), fieldWhere(windowPath(window))));
         }
         if (value->is_null())
@@ -157,9 +167,10 @@ ReadFailure readWindows(const Json &holder, int row, const QString &statedWhere,
             statedTotals->append(StatedTotal{statedWhere, window, *stated, sides});
     }
     if (amounts->isEmpty()) {
-        return failure(LoadErrorKind::MissingWindow,
-                       QStringLiteral("every window is null: there are no amounts"),
-                       joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
+        return failure(
+            LoadErrorKind::MissingWindow,
+            QCoreApplication::translate("Liq::Formats", "every window is null: there are no amounts"),
+            joinWhere(rowWhereOf(row), fieldWhere(QStringLiteral("windows"))));
     }
     return {};
 }
@@ -184,7 +195,8 @@ ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
     if (!breakdown.is_object()) {
         return failure(
             LoadErrorKind::WrongType,
-            QStringLiteral("expected an object with kind and rows, found %1").arg(jsonTypeName(breakdown)),
+            QCoreApplication::translate("Liq::Formats", "expected an object with kind and rows, found %1")
+                .arg(jsonTypeName(breakdown)),
             fieldWhere(QStringLiteral("breakdown")));
     }
     QString kindKey;
@@ -194,7 +206,8 @@ ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
     const auto kind = breakdownKindFromKey(kindKey);
     if (!kind) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("unknown breakdown kind %1 (expected \"coin\" or \"exchange\")")
+                       QCoreApplication::translate(
+                           "Liq::Formats", "unknown breakdown kind %1 (expected \"coin\" or \"exchange\")")
                            .arg(shownText(kindKey)),
                        fieldWhere(QStringLiteral("breakdown.kind")));
     }
@@ -202,12 +215,14 @@ ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
 
     const Json *rows = member(breakdown, "rows");
     if (!rows) {
-        return failure(LoadErrorKind::MissingField, QStringLiteral("a required field is missing"),
+        return failure(LoadErrorKind::MissingField,
+                       QCoreApplication::translate("Liq::Formats", "a required field is missing"),
                        fieldWhere(QStringLiteral("breakdown.rows")));
     }
     if (!rows->is_array()) {
         return failure(LoadErrorKind::WrongType,
-                       QStringLiteral("expected an array, found %1").arg(jsonTypeName(*rows)),
+                       QCoreApplication::translate("Liq::Formats", "expected an array, found %1")
+                           .arg(jsonTypeName(*rows)),
                        fieldWhere(QStringLiteral("breakdown.rows")));
     }
     int number = 0;
@@ -215,10 +230,11 @@ ReadFailure readBreakdown(const Json &breakdown, LiquidationSnapshot *snapshot,
     for (const Json &row : *rows) {
         ++number;
         if (!row.is_object()) {
-            return failure(
-                LoadErrorKind::WrongType,
-                QStringLiteral("expected an object with name and windows, found %1").arg(jsonTypeName(row)),
-                rowWhereOf(number));
+            return failure(LoadErrorKind::WrongType,
+                           QCoreApplication::translate("Liq::Formats",
+                                                       "expected an object with name and windows, found %1")
+                               .arg(jsonTypeName(row)),
+                           rowWhereOf(number));
         }
         BreakdownRow parsed;
         bad = readRowName(row, names, &parsed.name);
@@ -289,7 +305,7 @@ OrderedJson snapshotJson(const LiquidationSnapshot &snapshot)
 
 QByteArray dumped(const OrderedJson &document, int indent)
 {
-    const std::string text = document.dump(indent, ' ', false, nlohmann::detail::error_handler_t::replace);
+    const std::string text = document.dump(indent, ' ', false, OrderedJson::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size()));
 }
 
@@ -301,46 +317,38 @@ bool isLiqscopeDocument(const Json &root)
     return format && format->is_string() && format->get_ref<const std::string &>() == LiqscopeFormatName;
 }
 
-bool parseAsOf(const QString &text, QDateTime *asOf)
-{
-    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!parsed.isValid())
-        return false;
-    if (parsed.timeSpec() == Qt::LocalTime) // no zone designator: the format is UTC
-        parsed = QDateTime(parsed.date(), parsed.time(), Qt::UTC);
-    *asOf = parsed.toUTC();
-    return true;
-}
-
 ReadOutcome readLiqscopeSnapshot(const Json &root, NameTable *names)
 {
     if (!isLiqscopeDocument(root)) {
-        return ReadOutcome::failed(
-            failure(LoadErrorKind::UnknownFormat,
-                    QStringLiteral("not a Liqscope snapshot (its format is not \"%1\")")
-                        .arg(QLatin1String(LiqscopeFormatName.data(), qsizetype(LiqscopeFormatName.size()))),
-                    fieldWhere(QStringLiteral("format"))));
+        return ReadOutcome::failed(failure(
+            LoadErrorKind::UnknownFormat,
+            QCoreApplication::translate("Liq::Formats", "not a Liqscope snapshot (its format is not \"%1\")")
+                .arg(QLatin1String(LiqscopeFormatName.data(), qsizetype(LiqscopeFormatName.size()))),
+            fieldWhere(QStringLiteral("format"))));
     }
     const Json *version = member(root, "version");
     if (!version)
-        return ReadOutcome::failed(failure(LoadErrorKind::MissingField,
-                                           QStringLiteral("a required field is missing"),
-                                           fieldWhere(QStringLiteral("version"))));
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::MissingField,
+                    QCoreApplication::translate("Liq::Formats", "a required field is missing"),
+                    fieldWhere(QStringLiteral("version"))));
     if (!version->is_number_integer()) {
         return ReadOutcome::failed(
             failure(LoadErrorKind::WrongType,
-                    QStringLiteral("expected a whole number, found %1").arg(jsonTypeName(*version)),
+                    QCoreApplication::translate("Liq::Formats", "expected a whole number, found %1")
+                        .arg(jsonTypeName(*version)),
                     fieldWhere(QStringLiteral("version"))));
     }
     const auto versionNumber = version->get<std::int64_t>();
     if (versionNumber != SnapshotWriter::FormatVersion) {
-        return ReadOutcome::failed(
-            failure(LoadErrorKind::UnsupportedVersion,
-                    QStringLiteral("the snapshot is format version %1; this build of Liqscope reads "
-                                   "version %2 (a newer Liqscope may read it)")
-                        .arg(versionNumber)
-                        .arg(SnapshotWriter::FormatVersion),
-                    fieldWhere(QStringLiteral("version"))));
+        return ReadOutcome::failed(failure(
+            LoadErrorKind::UnsupportedVersion,
+            QCoreApplication::translate("Liq::Formats",
+                                        "the snapshot is format version %1; this build of Liqscope reads "
+                                        "version %2 (a newer Liqscope may read it)")
+                .arg(versionNumber)
+                .arg(SnapshotWriter::FormatVersion),
+            fieldWhere(QStringLiteral("version"))));
     }
 
     ReadOutcome outcome;
@@ -349,12 +357,16 @@ ReadOutcome readLiqscopeSnapshot(const Json &root, NameTable *names)
     ReadFailure bad = readString(root, "as_of", QStringLiteral("as_of"), true, &asOfText);
     if (bad.failed())
         return ReadOutcome::failed(bad);
-    if (!parseAsOf(asOfText, &snapshot.asOf)) {
-        return ReadOutcome::failed(failure(
-            LoadErrorKind::WrongType,
-            QStringLiteral("%1 is not an ISO-8601 time like 2026-11-20T14:00:00Z").arg(shownText(asOfText)),
-            fieldWhere(QStringLiteral("as_of"))));
+    const std::optional<QDateTime> asOf = parseIsoTime(asOfText);
+    if (!asOf) {
+        return ReadOutcome::failed(
+            failure(LoadErrorKind::WrongType,
+                    QCoreApplication::translate("Liq::Formats",
+                                                "%1 is not an ISO-8601 time like 2026-11-20T14:00:00Z")
+                        .arg(shownText(asOfText)),
+                    fieldWhere(QStringLiteral("as_of"))));
     }
+    snapshot.asOf = *asOf;
 
     bad = readString(root, "source", QStringLiteral("source"), false, &snapshot.source);
     if (!bad.failed())

@@ -16,10 +16,6 @@ inline constexpr std::string_view LiqscopeFormatName = "liqscope-snapshot";
 // True when root is an object whose "format" member names the Liqscope snapshot format.
 bool isLiqscopeDocument(const Json &root);
 
-// Reads an "as_of" time: ISO-8601 (Qt::ISODateWithMs); without a zone designator it is UTC.
-// Returns false when text is no such time (*asOf is then untouched).
-bool parseAsOf(const QString &text, QDateTime *asOf);
-
 // Breakdown row names already converted, shared (implicitly) by every snapshot read with the same
 // table: a history repeats the same few hundred names on every line.
 using NameTable = std::unordered_map<std::string, QString>;

@@ -1,5 +1,6 @@
 #include "liqscopestream.h"
 
+#include "domain/isotime.h"
 #include "numbertext.h"
 #include "snapshotwriter.h"
 
@@ -71,7 +72,22 @@ constexpr std::pair<std::string_view, Key> RootKeys[] = {
     {"breakdown", Key::Breakdown},
 };
 
-Key keyIn(Frame frame, std::string_view name)
+constexpr std::pair<std::string_view, Key> SidesKeys[]
+    = {{"long_usd", Key::LongUsd}, {"short_usd", Key::ShortUsd}, {"total_usd", Key::TotalUsd}};
+constexpr std::pair<std::string_view, Key> RowKeys[] = {{"name", Key::Name}, {"windows", Key::Windows}};
+constexpr std::pair<std::string_view, Key> BreakdownKeys[] = {{"kind", Key::Kind}, {"rows", Key::Rows}};
+
+template<std::size_t N>
+Key keyOf(const std::pair<std::string_view, Key> (&keys)[N], std::string_view name)
+{
+    for (const auto &[text, key] : keys) {
+        if (name == text)
+            return key;
+    }
+    return Key::Unknown;
+}
+
+Key windowKeyOf(std::string_view name)
 {
     // The window keys, made as readWindows makes them.
     static const std::array<std::string, TimeWindowCount> windowKeys = [] {
@@ -80,39 +96,21 @@ Key keyIn(Frame frame, std::string_view name)
             keys[std::size_t(windowIndex(window))] = windowLabel(window).toStdString();
         return keys;
     }();
+    for (std::size_t index = 0; index < windowKeys.size(); ++index) {
+        if (name == windowKeys[index])
+            return Key(unsigned(Key::FirstWindow) + index);
+    }
+    return Key::Unknown;
+}
+
+Key keyIn(Frame frame, std::string_view name)
+{
     switch (frame) {
-    case Frame::Sides:
-        if (name == std::string_view("long_usd"))
-            return Key::LongUsd;
-        if (name == std::string_view("short_usd"))
-            return Key::ShortUsd;
-        if (name == std::string_view("total_usd"))
-            return Key::TotalUsd;
-        break;
-    case Frame::Windows:
-        for (std::size_t index = 0; index < windowKeys.size(); ++index) {
-            if (name == windowKeys[index])
-                return Key(unsigned(Key::FirstWindow) + index);
-        }
-        break;
-    case Frame::Row:
-        if (name == std::string_view("name"))
-            return Key::Name;
-        if (name == std::string_view("windows"))
-            return Key::Windows;
-        break;
-    case Frame::Root:
-        for (const auto &[text, key] : RootKeys) {
-            if (name == text)
-                return key;
-        }
-        break;
-    case Frame::Breakdown:
-        if (name == std::string_view("kind"))
-            return Key::Kind;
-        if (name == std::string_view("rows"))
-            return Key::Rows;
-        break;
+    case Frame::Sides: return keyOf(SidesKeys, name);
+    case Frame::Windows: return windowKeyOf(name);
+    case Frame::Row: return keyOf(RowKeys, name);
+    case Frame::Root: return keyOf(RootKeys, name);
+    case Frame::Breakdown: return keyOf(BreakdownKeys, name);
     case Frame::Rows:
     case Frame::Skip: break;
     }
@@ -308,8 +306,12 @@ public:
         case Frame::Root: {
             constexpr std::uint32_t required
                 = bit(Key::Format) | bit(Key::Version) | bit(Key::AsOf) | bit(Key::Windows);
-            if ((closed.seen & required) != required || !parseAsOf(m_asOfText, &m_snapshot.asOf))
+            if ((closed.seen & required) != required)
                 return false;
+            const std::optional<QDateTime> asOf = parseIsoTime(m_asOfText);
+            if (!asOf)
+                return false;
+            m_snapshot.asOf = *asOf;
             m_snapshot.totals = m_totals.amounts;
             appendStated(m_totals, QStringLiteral("totals"), &m_totalsStated);
             m_finished = true;
@@ -327,7 +329,7 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) { return false; }
+    bool parse_error(std::size_t, const std::string &, const Json::exception &) { return false; }
 
 private:
     Level &top() { return m_levels[std::size_t(m_depth - 1)]; }
@@ -422,7 +424,7 @@ bool streamLiqscopeSnapshot(std::string_view text, NameTable *names, ReadOutcome
 {
     SnapshotStream stream(names);
     const bool parsed = Json::sax_parse(text.data(), text.data() + text.size(), &stream,
-                                        nlohmann::detail::input_format_t::json, true, false);
+                                        Json::input_format_t::json, true, false);
     if (!parsed || !stream.finished())
         return false;
     *outcome = stream.takeOutcome();

@@ -1,5 +1,7 @@
 #include "numbertext.h"
 
+#include <QCoreApplication>
+
 #include <charconv>
 #include <cmath>
 #include <system_error>
@@ -16,7 +18,9 @@ ReadFailure checkAmountSign(double *amount, const QString &shown)
 {
     if (*amount < 0.0) {
         return failure(LoadErrorKind::NegativeAmount,
-                       QStringLiteral("negative amount %1: liquidated USD cannot be below zero").arg(shown));
+                       QCoreApplication::translate("Liq::Formats",
+                                                   "negative amount %1: liquidated USD cannot be below zero")
+                           .arg(shown));
     }
     *amount += 0.0; // turns -0 into 0
     return {};
@@ -31,7 +35,8 @@ ReadFailure parseAmountText(std::string_view text, double *amount)
     while (!text.empty() && isAsciiSpace(text.back()))
         text.remove_suffix(1);
     if (text.empty())
-        return failure(LoadErrorKind::InvalidNumber, QStringLiteral("an empty text is not a number"));
+        return failure(LoadErrorKind::InvalidNumber,
+                       QCoreApplication::translate("Liq::Formats", "an empty text is not a number"));
 
     double value = 0.0;
     const char *first = text.data();
@@ -39,15 +44,18 @@ ReadFailure parseAmountText(std::string_view text, double *amount)
     const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
     if (error == std::errc::result_out_of_range) {
         return failure(LoadErrorKind::InvalidNumber,
-                       QStringLiteral("%1 is out of a double's range").arg(shownText(std::string(original))));
+                       QCoreApplication::translate("Liq::Formats", "%1 is out of a double's range")
+                           .arg(shownText(std::string(original))));
     }
     if (error != std::errc() || end != last) {
         return failure(LoadErrorKind::InvalidNumber,
-                       QStringLiteral("%1 is not a number").arg(shownText(std::string(original))));
+                       QCoreApplication::translate("Liq::Formats", "%1 is not a number")
+                           .arg(shownText(std::string(original))));
     }
     if (!std::isfinite(value)) { // from_chars accepts "nan" and "inf"
         return failure(LoadErrorKind::InvalidNumber,
-                       QStringLiteral("%1 is not a finite number").arg(shownText(std::string(original))));
+                       QCoreApplication::translate("Liq::Formats", "%1 is not a finite number")
+                           .arg(shownText(std::string(original))));
     }
     *amount = value;
     if (value < 0.0)

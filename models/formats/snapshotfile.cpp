@@ -5,6 +5,7 @@
 #include "readoutcome.h"
 #include "snapshotwriter.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -55,9 +56,11 @@ bool save(const LiquidationSnapshot &snapshot, const QString &path, QString *err
         return false;
     };
     if (!snapshot.isValid())
-        return refuse(QStringLiteral("nothing to save: the snapshot has no amounts"));
+        return refuse(
+            QCoreApplication::translate("Liq::Formats", "nothing to save: the snapshot has no amounts"));
     if (!snapshot.asOf.isValid())
-        return refuse(QStringLiteral("cannot save a snapshot without an as-of time"));
+        return refuse(
+            QCoreApplication::translate("Liq::Formats", "cannot save a snapshot without an as-of time"));
     return Formats::writeFileAtomically(path, SnapshotWriter::toJson(snapshot), error);
 }
 

@@ -6,6 +6,8 @@
 #include "jsondocument.h"
 #include "liqscopeformat.h"
 
+#include <QCoreApplication>
+
 #include <cstring>
 
 namespace Liq {
@@ -45,7 +47,8 @@ bool looksLikeJson(QByteArrayView content)
     return !content.isEmpty() && (content.front() == '{' || content.front() == '[');
 }
 
-const QString ReadableFormats = QStringLiteral(
+const QString ReadableFormats = QCoreApplication::translate(
+    "Liq::Formats",
     "expected a Liqscope snapshot, a CoinGlass coin-list or exchange-list response, or a CSV with "
     "window,long_usd,short_usd columns");
 
@@ -56,21 +59,24 @@ ReadFailure unknownFormat(const QString &why)
 
 ReadOutcome readJson(QByteArrayView content, const ReadContext &context)
 {
-    JsonParseResult parsed = parseJsonStrict(std::string_view(content.data(), std::size_t(content.size())));
-    if (parsed.failure.failed())
-        return ReadOutcome::failed(parsed.failure);
-    const Json &root = parsed.root;
+    Json root;
+    const ReadFailure bad
+        = parseJsonStrict(std::string_view(content.data(), std::size_t(content.size())), &root);
+    if (bad.failed())
+        return ReadOutcome::failed(bad);
     if (isLiqscopeDocument(root))
         return readLiqscopeSnapshot(root);
     if (const Json *format = member(root, "format")) {
         const QString shown
             = format->is_string() ? shownText(format->get_ref<const std::string &>()) : jsonTypeName(*format);
-        return ReadOutcome::failed(
-            unknownFormat(QStringLiteral("the format %1 is not one Liqscope reads").arg(shown)));
+        return ReadOutcome::failed(unknownFormat(
+            QCoreApplication::translate("Liq::Formats", "the format %1 is not one Liqscope reads")
+                .arg(shown)));
     }
     if (isCoinGlassDocument(root))
         return readCoinGlass(root, context);
-    return ReadOutcome::failed(unknownFormat(QStringLiteral("JSON of an unknown shape")));
+    return ReadOutcome::failed(
+        unknownFormat(QCoreApplication::translate("Liq::Formats", "JSON of an unknown shape")));
 }
 
 } // namespace
@@ -80,23 +86,26 @@ LoadResult read(const QByteArray &bytes, const ReadContext &context)
     const QByteArrayView content = trimmedContent(bytes);
     ReadOutcome outcome;
     if (content.isEmpty()) {
-        outcome = ReadOutcome::failed(
-            failure(LoadErrorKind::Empty,
-                    bytes.isEmpty() ? QStringLiteral("the input is empty")
-                                    : QStringLiteral("the input holds nothing but whitespace")));
+        outcome = ReadOutcome::failed(failure(
+            LoadErrorKind::Empty,
+            bytes.isEmpty()
+                ? QCoreApplication::translate("Liq::Formats", "the input is empty")
+                : QCoreApplication::translate("Liq::Formats", "the input holds nothing but whitespace")));
     } else if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         outcome = ReadOutcome::failed(
-            failure(LoadErrorKind::UnknownFormat, QStringLiteral("UTF-16 text: save the file as UTF-8")));
+            failure(LoadErrorKind::UnknownFormat,
+                    QCoreApplication::translate("Liq::Formats", "UTF-16 text: save the file as UTF-8")));
     } else if (looksBinary(content)) {
-        outcome = ReadOutcome::failed(unknownFormat(QStringLiteral("binary data, not text")));
+        outcome = ReadOutcome::failed(
+            unknownFormat(QCoreApplication::translate("Liq::Formats", "binary data, not text")));
     } else if (looksLikeJson(content)) {
         // Parse the untrimmed bytes so error offsets count from the start of the input.
         outcome = readJson(QByteArrayView(bytes), context);
     } else if (looksLikeCsv(content)) {
         outcome = readCsv(content, context);
     } else {
-        outcome = ReadOutcome::failed(
-            unknownFormat(QStringLiteral("neither JSON nor a CSV with a known header")));
+        outcome = ReadOutcome::failed(unknownFormat(
+            QCoreApplication::translate("Liq::Formats", "neither JSON nor a CSV with a known header")));
     }
 
     if (!outcome.snapshot)
@@ -105,34 +114,6 @@ LoadResult read(const QByteArray &bytes, const ReadContext &context)
     result.warnings = Consistency::check(*outcome.snapshot, outcome.statedTotals, context.origin);
     result.snapshot = std::move(outcome.snapshot);
     return result;
-}
-
-SnapshotFormat detectFormat(const QByteArray &bytes)
-{
-    const QByteArrayView content = trimmedContent(bytes);
-    if (content.isEmpty() || looksBinary(content))
-        return SnapshotFormat::Unknown;
-    if (!looksLikeJson(content))
-        return looksLikeCsv(content) ? SnapshotFormat::Csv : SnapshotFormat::Unknown;
-    const JsonParseResult parsed
-        = parseJsonStrict(std::string_view(bytes.constData(), std::size_t(bytes.size())));
-    if (parsed.failure.failed())
-        return SnapshotFormat::Unknown;
-    if (isLiqscopeDocument(parsed.root))
-        return SnapshotFormat::Liqscope;
-    return coinGlassListOf(parsed.root);
-}
-
-QString formatName(SnapshotFormat format)
-{
-    switch (format) {
-    case SnapshotFormat::Liqscope: return QStringLiteral("Liqscope snapshot");
-    case SnapshotFormat::CoinGlassCoinList: return QStringLiteral("CoinGlass coin-list");
-    case SnapshotFormat::CoinGlassExchangeList: return QStringLiteral("CoinGlass exchange-list");
-    case SnapshotFormat::Csv: return QStringLiteral("CSV");
-    case SnapshotFormat::Unknown: break;
-    }
-    return QStringLiteral("unknown");
 }
 
 } // namespace SnapshotReader

@@ -6,8 +6,6 @@
 
 namespace Liq {
 
-enum class SnapshotFormat { Unknown, Liqscope, CoinGlassCoinList, CoinGlassExchangeList, Csv };
-
 namespace SnapshotReader {
 
 // Detects the format from the content alone (never the file name) and reads it. A UTF-8 BOM and
@@ -22,11 +20,6 @@ namespace SnapshotReader {
 // Failures carry one single-line message naming context.origin, what is wrong and where;
 // inconsistent but readable data loads with warnings.
 LoadResult read(const QByteArray &bytes, const ReadContext &context);
-
-SnapshotFormat detectFormat(const QByteArray &bytes);
-
-// "Liqscope snapshot", "CoinGlass coin-list", "CoinGlass exchange-list", "CSV" or "unknown".
-QString formatName(SnapshotFormat format);
 
 } // namespace SnapshotReader
 } // namespace Liq

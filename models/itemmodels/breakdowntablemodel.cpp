@@ -76,36 +76,37 @@ QVariant BreakdownTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const BreakdownRow &row = m_rows.at(index.row());
-    const int column = index.column();
-    const std::optional<SideAmounts> amounts = row.amounts.value(m_window);
+    switch (role) {
+    case Qt::TextAlignmentRole:
+        return index.column() == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case SourceRowRole: return index.row();
+    case NameRole: return row.name;
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case SortRole:
+    case ValueRole:
+        return index.column() == Name ? QVariant(row.name) : amountData(row, index.column(), role);
+    default: return {};
+    }
+}
 
+QVariant BreakdownTableModel::amountData(const BreakdownRow &row, int column, int role) const
+{
+    const std::optional<SideAmounts> amounts = row.amounts.value(m_window);
     switch (role) {
     case Qt::DisplayRole:
-        if (column == Name)
-            return row.name;
         return amounts ? amountDisplay(*amounts, amountColumn(column)) : QStringLiteral("—");
     case Qt::ToolTipRole:
-        if (column == Name)
-            return row.name;
         if (!amounts)
             return QStringLiteral("%1 has no %2 figures").arg(row.name, windowLabel(m_window));
         return QStringLiteral("%1, %2: %3")
             .arg(row.name, windowLabel(m_window), amountExact(*amounts, amountColumn(column)));
-    case Qt::TextAlignmentRole:
-        return column == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                              : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case SortRole: {
-        if (column == Name)
-            return row.name;
         const QVariant value = amounts ? amountValue(*amounts, amountColumn(column)) : QVariant();
         return value.isValid() ? value : QVariant(-1.0);
     }
-    case ValueRole:
-        if (column == Name)
-            return row.name;
-        return amounts ? amountValue(*amounts, amountColumn(column)) : QVariant();
-    case SourceRowRole: return index.row();
-    case NameRole: return row.name;
+    case ValueRole: return amounts ? amountValue(*amounts, amountColumn(column)) : QVariant();
     default: return {};
     }
 }

@@ -39,6 +39,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    // What an amount column (not the name) holds for role.
+    QVariant amountData(const BreakdownRow &row, int column, int role) const;
+
     QList<BreakdownRow> m_rows;
     BreakdownKind m_kind = BreakdownKind::None;
     TimeWindow m_window = TimeWindow::H24;

@@ -22,12 +22,7 @@ DashboardSession::~DashboardSession() = default;
 
 QStringList DashboardSession::allWarnings() const
 {
-    QStringList warnings = m_loadWarnings;
-    for (const QString &warning : m_analysis.warnings) {
-        if (!warnings.contains(warning))
-            warnings << warning;
-    }
-    return warnings;
+    return mergedWarnings(m_loadWarnings, m_analysis);
 }
 
 void DashboardSession::openFile(const QString &path)

@@ -33,7 +33,7 @@ public:
     // File path or URL the data came from.
     const QString &origin() const { return m_origin; }
     const QStringList &loadWarnings() const { return m_loadWarnings; }
-    // The reader's warnings followed by the analysis' own, without repeats.
+    // The reader's warnings followed by the analysis' own, without repeats (mergedWarnings()).
     QStringList allWarnings() const;
 
     // -1: the whole snapshot; otherwise the breakdown row the dashboard is scoped to.

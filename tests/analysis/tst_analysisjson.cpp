@@ -114,9 +114,9 @@ private slots:
 
     void warningsAreMergedOnce()
     {
-        // 24h longs below 1h longs: the analysis warns.
+        // A negative amount: the analysis counts it as $0 and warns.
         const LiquidationSnapshot snapshot
-            = snapshotOf({{TimeWindow::H1, 5e6, 1e6}, {TimeWindow::H24, 1e6, 9e6}});
+            = snapshotOf({{TimeWindow::H1, -5e6, 1e6}, {TimeWindow::H24, 1e6, 9e6}});
         const MarketAnalysis analysis = analyzeSnapshot(snapshot);
         QCOMPARE(analysis.warnings.size(), 1);
         const QString loaderWarning = QStringLiteral("file.json: 24h total_usd differs from longs + shorts");

@@ -1,6 +1,7 @@
 #include "analysis/marketsummary.h"
 #include "domain/money.h"
 #include "formats/snapshotfile.h"
+#include "formats/snapshotreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,7 +18,7 @@ class TestSeedSample final : public QObject
 private slots:
     void initTestCase()
     {
-        m_loaded = SnapshotFile::load(QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope"));
+        m_loaded = SnapshotFile::load(QStringLiteral(LIQSCOPE_SAMPLE_FILE));
         QVERIFY2(m_loaded.ok(), qPrintable(m_loaded.error.message));
         m_analysis = analyzeSnapshot(*m_loaded.snapshot);
     }
@@ -34,6 +35,33 @@ private slots:
         QCOMPARE(formatUsd(m_analysis.heaviestBucket->usdPerHour()), QStringLiteral("$30.39M"));
         QCOMPARE(m_analysis.momentum, Momentum::Fading);
         QVERIFY(m_analysis.warnings.isEmpty());
+    }
+
+    // A figure that breaks the nesting is reported once, by the reader, with the reader's tolerance
+    // (0.5% of the larger amount); the analysis of the same snapshot adds no second report.
+    void oneReportPerInconsistency_data()
+    {
+        QTest::addColumn<QByteArray>("longs24h");
+        QTest::addColumn<int>("reports"); // of the 12h longs
+        QTest::addColumn<int>("all"); // with the 12h total
+        QTest::newRow("far off") << QByteArray("2") << 1 << 2;
+        QTest::newRow("0.7% short: beyond rounding") << QByteArray("9.93") << 1 << 1;
+        QTest::newRow("0.3% short: rounding") << QByteArray("9.97") << 0 << 0;
+        QTest::newRow("nested") << QByteArray("12") << 0 << 0;
+    }
+
+    void oneReportPerInconsistency()
+    {
+        QFETCH(QByteArray, longs24h);
+        QFETCH(int, reports);
+        QFETCH(int, all);
+        const QByteArray csv
+            = "window,long_usd,short_usd\n1h,1,1\n4h,2,2\n12h,10,3\n24h," + longs24h + ",4\n";
+        const LoadResult loaded = SnapshotReader::read(csv, ReadContext{u"check.csv"_qs, {}, {}});
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error.message));
+        const QStringList warnings = mergedWarnings(loaded.warnings, analyzeSnapshot(*loaded.snapshot));
+        QCOMPARE(warnings.filter(u"12h long liquidations"_qs).size(), reports);
+        QCOMPARE(warnings.size(), all);
     }
 
     void summary()

@@ -160,6 +160,53 @@ private slots:
         verifyMessage(SnapshotFile::load(path), kind, path, where);
     }
 
+    // Malformed JSON is described in Liqscope's words: what was found, what was expected, where.
+    void syntaxErrorsSayWhatAndWhere_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("trailing comma in an array")
+            << QByteArray("[1,]") << u"unexpected ']'; expected a value (byte 3, line 1, column 4)"_qs;
+        QTest::newRow("a missing comma")
+            << QByteArray("[1 2]") << u"unexpected number; expected ',' or ']' (byte 3, line 1, column 4)"_qs;
+        QTest::newRow("a missing colon")
+            << QByteArray("{\"a\" 1}") << u"unexpected number; expected ':' after the key (byte 5"_qs;
+        QTest::newRow("an empty object member")
+            << QByteArray("{\"a\":}") << u"unexpected '}'; expected a value (byte 5"_qs;
+        QTest::newRow("an empty array")
+            << QByteArray("[,1]") << u"unexpected ','; expected a value or ']'"_qs;
+        QTest::newRow("after the document")
+            << QByteArray("{\"a\":1}\n}")
+            << u"unexpected '}'; expected end of input (byte 8, line 2, column 1)"_qs;
+        QTest::newRow("a broken literal") << QByteArray("[tru]") << u"invalid literal; expected"_qs;
+        QTest::newRow("a literal out of place")
+            << QByteArray("{\"a\":1 true}") << u"unexpected true; expected ',' or '}'"_qs;
+        QTest::newRow("a broken number")
+            << QByteArray("[-x]") << u"malformed JSON: invalid number (byte 2"_qs;
+        QTest::newRow("an unclosed string")
+            << QByteArray("[\"abc") << u"invalid string: missing closing quote (byte 5"_qs;
+        QTest::newRow("a control character")
+            << QByteArray("[\"a\tb\"]") << u"invalid string: control characters must be escaped (byte 3"_qs;
+        QTest::newRow("an unknown escape")
+            << QByteArray("[\"a\\qb\"]") << u"invalid string: unknown escape"_qs;
+        QTest::newRow("a short \\u escape")
+            << QByteArray("[\"\\u12\"]") << u"invalid string: \\u must be followed by 4 hex digits"_qs;
+        QTest::newRow("the end inside an object")
+            << QByteArray("{\"a\":") << u"unexpected end of input; expected a value (byte 5"_qs;
+    }
+
+    void syntaxErrorsSayWhatAndWhere()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        const LoadResult result = SnapshotReader::read(json, ReadContext{u"in.json"_qs, {}, {}});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error.kind, LoadErrorKind::Syntax);
+        QVERIFY2(result.error.message.startsWith(u"in.json: malformed JSON: "_qs),
+                 qPrintable(result.error.message));
+        QVERIFY2(result.error.message.contains(message), qPrintable(result.error.message));
+    }
+
     // The same bytes read from memory name the URL they came from.
     void badBytesNameTheirOrigin()
     {
@@ -232,8 +279,9 @@ private slots:
         const auto nested = [](int depth) {
             return std::string(size_t(depth), '[') + std::string(size_t(depth), ']');
         };
-        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth)).failure.kind, LoadErrorKind::None);
-        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth + 1)).failure.kind, LoadErrorKind::TooDeep);
+        Formats::Json root;
+        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth), &root).kind, LoadErrorKind::None);
+        QCOMPARE(parseJsonStrict(nested(Formats::MaxJsonDepth + 1), &root).kind, LoadErrorKind::TooDeep);
     }
 
 private:

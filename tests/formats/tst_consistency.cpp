@@ -188,7 +188,7 @@ private slots:
 
     void seedSampleHasNoWarning()
     {
-        const QString path = QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope");
+        const QString path = QStringLiteral(LIQSCOPE_SAMPLE_FILE);
         const LoadResult result = SnapshotFile::load(path);
         QVERIFY2(result.ok(), qPrintable(result.error.message));
         QVERIFY2(result.warnings.isEmpty(), qPrintable(result.warnings.join(u'\n')));

@@ -172,40 +172,12 @@ private slots:
         QCOMPARE(loaded.snapshots, snapshots);
     }
 
-    void appendKeepsWhatIsThere()
+    void failedSaveLeavesTheOldFile()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("history.jsonl"));
         QString error;
-        QVERIFY2(HistoryFile::append(snapshotAt(1), path, &error), qPrintable(error)); // creates the file
-        QVERIFY(writeAll(path, readAll(path) + "a bad line without newline"));
-        QVERIFY2(HistoryFile::append(snapshotAt(2), path, &error), qPrintable(error));
-
-        const HistoryLoadResult loaded = HistoryFile::load(path);
-        QCOMPARE(loaded.snapshots, (QList<LiquidationSnapshot>{snapshotAt(1), snapshotAt(2)}));
-        QCOMPARE(loaded.badLines.size(), 1);
-        QCOMPARE(loaded.badLines.first().line, 2);
-        QVERIFY(readAll(path).contains("\na bad line without newline\n{"));
-    }
-
-    void appendRefusesToGrowPastTheCap()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("history.jsonl"));
-        QString error;
-        QVERIFY(HistoryFile::append(snapshotAt(1), path, &error));
-        const QByteArray before = readAll(path);
-        QVERIFY(!HistoryFile::append(snapshotAt(2), path, &error, before.size() + 10));
-        QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
-        QCOMPARE(readAll(path), before);
-    }
-
-    void failedAppendLeavesTheOldFile()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("history.jsonl"));
-        QString error;
-        QVERIFY(HistoryFile::append(snapshotAt(1), path, &error));
+        QVERIFY2(HistoryFile::save({snapshotAt(1)}, path, &error), qPrintable(error));
         const QByteArray before = readAll(path);
 
         rlimit saved{};
@@ -214,11 +186,11 @@ private slots:
         lowered.rlim_cur = rlim_t(before.size() + 20); // room for less than one more line
         std::signal(SIGXFSZ, SIG_IGN);
         QCOMPARE(setrlimit(RLIMIT_FSIZE, &lowered), 0);
-        const bool appended = HistoryFile::append(snapshotAt(2), path, &error);
+        const bool written = HistoryFile::save({snapshotAt(1), snapshotAt(2)}, path, &error);
         setrlimit(RLIMIT_FSIZE, &saved);
         std::signal(SIGXFSZ, SIG_DFL);
 
-        QVERIFY(!appended);
+        QVERIFY(!written);
         QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
         QCOMPARE(readAll(path), before);
     }

@@ -220,7 +220,7 @@ private slots:
 
     void sizeCap()
     {
-        const QString path = QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope");
+        const QString path = QStringLiteral(LIQSCOPE_SAMPLE_FILE);
         const qint64 size = QFileInfo(path).size();
         QVERIFY(SnapshotFile::load(path, size).ok());
         const LoadResult refused = SnapshotFile::load(path, size - 1);
@@ -292,7 +292,7 @@ private slots:
 
     void sampleLoads()
     {
-        const QString path = QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope");
+        const QString path = QStringLiteral(LIQSCOPE_SAMPLE_FILE);
         const LoadResult loaded = SnapshotFile::load(path);
         QVERIFY2(loaded.ok(), qPrintable(loaded.error.message));
         QVERIFY2(loaded.warnings.isEmpty(), qPrintable(loaded.warnings.join(u'\n')));

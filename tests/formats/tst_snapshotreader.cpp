@@ -48,7 +48,6 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("hint"); // window index, -1 for none
-        QTest::addColumn<SnapshotFormat>("format");
         QTest::addColumn<QString>("source");
         QTest::addColumn<QDateTime>("asOf");
         QTest::addColumn<WindowAmounts>("totals");
@@ -60,27 +59,24 @@ private slots:
         const QString exchangeList = QStringLiteral("CoinGlass exchange-list");
 
         QTest::newRow("liqscope with breakdown and ms")
-            << "snapshot-with-breakdown.liqscope" << -1 << SnapshotFormat::Liqscope << "Test source"
+            << "snapshot-with-breakdown.liqscope" << -1 << "Test source"
             << QDateTime(QDate(2026, 11, 20), QTime(14, 0, 0, 250), Qt::UTC) << BtcPlusEth
             << BreakdownKind::Coin << coins;
         QTest::newRow("liqscope with BOM")
-            << "bom.liqscope" << -1 << SnapshotFormat::Liqscope
-            << "Liqscope sample (figures of a published market report)" << SampleAsOf << Seed
-            << BreakdownKind::None << QList<BreakdownRow>{};
+            << "bom.liqscope" << -1 << "Liqscope sample (figures of a published market report)" << SampleAsOf
+            << Seed << BreakdownKind::None << QList<BreakdownRow>{};
         QTest::newRow("liqscope with null windows")
-            << "partial-windows.liqscope" << -1 << SnapshotFormat::Liqscope << "Test source" << SampleAsOf
+            << "partial-windows.liqscope" << -1 << "Test source" << SampleAsOf
             << windows({std::nullopt, SideAmounts{5.5e6, 7e6}, std::nullopt, std::nullopt})
             << BreakdownKind::Exchange
             << QList<BreakdownRow>{
                    {QStringLiteral("Binance"),
                     windows({std::nullopt, SideAmounts{3e6, 4e6}, std::nullopt, std::nullopt})}};
 
-        QTest::newRow("coin-list v4 envelope")
-            << "coin-list-v4.json" << -1 << SnapshotFormat::CoinGlassCoinList << coinList << FallbackAsOf
-            << BtcPlusEth << BreakdownKind::Coin << coins;
-        QTest::newRow("coin-list v4 bare array")
-            << "coin-list-v4-bare.json" << -1 << SnapshotFormat::CoinGlassCoinList << coinList << FallbackAsOf
-            << BtcPlusEth << BreakdownKind::Coin << coins;
+        QTest::newRow("coin-list v4 envelope") << "coin-list-v4.json" << -1 << coinList << FallbackAsOf
+                                               << BtcPlusEth << BreakdownKind::Coin << coins;
+        QTest::newRow("coin-list v4 bare array") << "coin-list-v4-bare.json" << -1 << coinList << FallbackAsOf
+                                                 << BtcPlusEth << BreakdownKind::Coin << coins;
         const WindowAmounts sol
             = windows({SideAmounts{12000.5, 8000.25}, SideAmounts{50000, 30000.75},
                        SideAmounts{120000, 90000}, SideAmounts{2369935.19562, 1500000.8}});
@@ -90,46 +86,45 @@ private slots:
             = windows({SideAmounts{13000.5, 10000.25}, SideAmounts{53000, 34000.75},
                        SideAmounts{125000, 96000}, SideAmounts{2369935.19562 + 7000, 1500000.8 + 8000}});
         QTest::newRow("coin-list numeric strings")
-            << "coin-list-v4-strings.json" << -1 << SnapshotFormat::CoinGlassCoinList << coinList
-            << FallbackAsOf << solPlusDoge << BreakdownKind::Coin
+            << "coin-list-v4-strings.json" << -1 << coinList << FallbackAsOf << solPlusDoge
+            << BreakdownKind::Coin
             << QList<BreakdownRow>{{QStringLiteral("SOL"), sol}, {QStringLiteral("DOGE"), doge}};
-        QTest::newRow("coin-list v3 camelCase")
-            << "coin-list-v3.json" << -1 << SnapshotFormat::CoinGlassCoinList << coinList << FallbackAsOf
-            << BtcPlusEth << BreakdownKind::Coin << coins;
-        QTest::newRow("coin-list older spelling")
-            << "coin-list-old.json" << -1 << SnapshotFormat::CoinGlassCoinList << coinList << FallbackAsOf
-            << BtcPlusEth << BreakdownKind::Coin << coins;
+        QTest::newRow("coin-list v3 camelCase") << "coin-list-v3.json" << -1 << coinList << FallbackAsOf
+                                                << BtcPlusEth << BreakdownKind::Coin << coins;
+        QTest::newRow("coin-list older spelling") << "coin-list-old.json" << -1 << coinList << FallbackAsOf
+                                                  << BtcPlusEth << BreakdownKind::Coin << coins;
 
         const auto only4h = [](SideAmounts amounts) {
             return windows({std::nullopt, amounts, std::nullopt, std::nullopt});
         };
         QTest::newRow("exchange-list with hint")
-            << "exchange-list-4h.json" << windowIndex(TimeWindow::H4) << SnapshotFormat::CoinGlassExchangeList
-            << exchangeList << FallbackAsOf << only4h({5.5e6, 7e6}) << BreakdownKind::Exchange
+            << "exchange-list-4h.json" << windowIndex(TimeWindow::H4) << exchangeList << FallbackAsOf
+            << only4h({5.5e6, 7e6}) << BreakdownKind::Exchange
             << QList<BreakdownRow>{{QStringLiteral("Binance"), only4h({3e6, 4e6})},
                                    {QStringLiteral("OKX"), only4h({2.5e6, 3e6})}};
         QTest::newRow("exchange-list combined windows")
-            << "exchange-list-combined.json" << -1 << SnapshotFormat::CoinGlassExchangeList << exchangeList
-            << FallbackAsOf << BtcPlusEth << BreakdownKind::Exchange
+            << "exchange-list-combined.json" << -1 << exchangeList << FallbackAsOf << BtcPlusEth
+            << BreakdownKind::Exchange
             << QList<BreakdownRow>{
                    {QStringLiteral("Binance"),
                     windows({SideAmounts{1e6, 1.5e6}, SideAmounts{3e6, 4e6}, SideAmounts{7e6, 8e6},
                              SideAmounts{12e6, 18e6}})},
+                   // In the order of the 24h ranking (mergeExchangeListWindows), OKX after it.
+                   {QStringLiteral("Bybit"),
+                    windows({std::nullopt, std::nullopt, std::nullopt, SideAmounts{9e6, 11e6}})},
                    {QStringLiteral("OKX"),
                     windows({SideAmounts{5e5, 7.5e5}, SideAmounts{2.5e6, 3e6}, SideAmounts{5e6, 5e6},
-                             std::nullopt})},
-                   {QStringLiteral("Bybit"),
-                    windows({std::nullopt, std::nullopt, std::nullopt, SideAmounts{9e6, 11e6}})}};
+                             std::nullopt})}};
 
-        QTest::newRow("csv totals") << "totals.csv" << -1 << SnapshotFormat::Csv << "CSV" << FallbackAsOf
-                                    << Seed << BreakdownKind::None << QList<BreakdownRow>{};
-        QTest::newRow("csv symbols only") << "by-symbol.csv" << -1 << SnapshotFormat::Csv << "CSV"
-                                          << FallbackAsOf << BtcPlusEth << BreakdownKind::Coin << coins;
+        QTest::newRow("csv totals") << "totals.csv" << -1 << "CSV" << FallbackAsOf << Seed
+                                    << BreakdownKind::None << QList<BreakdownRow>{};
+        QTest::newRow("csv symbols only")
+            << "by-symbol.csv" << -1 << "CSV" << FallbackAsOf << BtcPlusEth << BreakdownKind::Coin << coins;
         QTest::newRow("csv totals and symbols, CRLF")
-            << "totals-and-symbols-crlf.csv" << -1 << SnapshotFormat::Csv << "CSV" << FallbackAsOf
-            << BtcPlusEth << BreakdownKind::Coin << coins;
+            << "totals-and-symbols-crlf.csv" << -1 << "CSV" << FallbackAsOf << BtcPlusEth
+            << BreakdownKind::Coin << coins;
         QTest::newRow("csv quoted fields")
-            << "quoted.csv" << -1 << SnapshotFormat::Csv << "CSV" << FallbackAsOf
+            << "quoted.csv" << -1 << "CSV" << FallbackAsOf
             << windows({SideAmounts{1000.5, 2000}, SideAmounts{3000, 4000}, SideAmounts{5000, 6000},
                         SideAmounts{7000, 8000}})
             << BreakdownKind::Coin
@@ -137,7 +132,7 @@ private slots:
                                     windows({SideAmounts{10, 20}, SideAmounts{30, 40}, SideAmounts{50, 60},
                                              SideAmounts{70, 80}})}};
         QTest::newRow("csv with BOM and blank lines")
-            << "bom.csv" << -1 << SnapshotFormat::Csv << "CSV" << FallbackAsOf
+            << "bom.csv" << -1 << "CSV" << FallbackAsOf
             << windows({SideAmounts{1, 2}, SideAmounts{3, 4}, SideAmounts{5, 6}, SideAmounts{7, 8}})
             << BreakdownKind::None << QList<BreakdownRow>{};
     }
@@ -146,7 +141,6 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(int, hint);
-        QFETCH(SnapshotFormat, format);
         QFETCH(QString, source);
         QFETCH(QDateTime, asOf);
         QFETCH(WindowAmounts, totals);
@@ -154,7 +148,6 @@ private slots:
         QFETCH(QList<BreakdownRow>, rows);
 
         const QByteArray bytes = readBytes(goodFile(file));
-        QCOMPARE(SnapshotReader::detectFormat(bytes), format);
 
         ReadContext context;
         context.origin = goodFile(file);
@@ -235,33 +228,6 @@ private slots:
         QCOMPARE(result.snapshot->totals.count(), 2);
         QCOMPARE(result.snapshot->totals.at(TimeWindow::H24), (SideAmounts{3, 4.5}));
         QVERIFY(result.snapshot->source.isEmpty()); // optional fields
-    }
-
-    void formatNames()
-    {
-        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Liqscope), QStringLiteral("Liqscope snapshot"));
-        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::CoinGlassCoinList),
-                 QStringLiteral("CoinGlass coin-list"));
-        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::CoinGlassExchangeList),
-                 QStringLiteral("CoinGlass exchange-list"));
-        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Csv), QStringLiteral("CSV"));
-        QCOMPARE(SnapshotReader::formatName(SnapshotFormat::Unknown), QStringLiteral("unknown"));
-    }
-
-    void detectsUnknownContent_data()
-    {
-        QTest::addColumn<QByteArray>("bytes");
-        QTest::newRow("empty") << QByteArray();
-        QTest::newRow("prose") << QByteArray("liquidations were high today");
-        QTest::newRow("malformed JSON") << QByteArray("{\"format\": ");
-        QTest::newRow("error envelope") << QByteArray(R"({"code":"40001","msg":"Upgrade plan"})");
-        QTest::newRow("json scalar") << QByteArray("[1, 2, 3]");
-    }
-
-    void detectsUnknownContent()
-    {
-        QFETCH(QByteArray, bytes);
-        QCOMPARE(SnapshotReader::detectFormat(bytes), SnapshotFormat::Unknown);
     }
 
     // Numeric strings are read strictly: the whole trimmed text must be one finite decimal.

@@ -58,17 +58,18 @@ struct StrictRead
 StrictRead readStrictly(const QByteArray &text, NameTable *names)
 {
     StrictRead read;
-    const JsonParseResult parsed = parseJsonStrict(
-        std::string_view(text.constData(), std::size_t(text.size())), JsonPositions::SingleLine);
-    if (parsed.failure.failed()) {
-        read.kind = parsed.failure.kind;
+    Json root;
+    const ReadFailure bad = parseJsonStrict(std::string_view(text.constData(), std::size_t(text.size())),
+                                            &root, JsonPositions::SingleLine);
+    if (bad.failed()) {
+        read.kind = bad.kind;
         return read;
     }
-    if (!isLiqscopeDocument(parsed.root)) {
+    if (!isLiqscopeDocument(root)) {
         read.kind = LoadErrorKind::UnknownFormat;
         return read;
     }
-    read.outcome = readLiqscopeSnapshot(parsed.root, names);
+    read.outcome = readLiqscopeSnapshot(root, names);
     read.kind = read.outcome.failure.kind;
     return read;
 }

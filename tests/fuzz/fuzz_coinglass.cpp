@@ -17,11 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         context.windowHint = AllTimeWindows[hint];
     const QByteArray bytes = Fuzz::bytesOf(data, size);
     const std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-    const JsonParseResult parsed = parseJsonStrict(text);
-    if (parsed.failure.failed() || !isCoinGlassDocument(parsed.root))
+    Json root;
+    if (parseJsonStrict(text, &root).failed() || !isCoinGlassDocument(root))
         return 0;
-    (void)coinGlassListOf(parsed.root);
-    const ReadOutcome outcome = readCoinGlass(parsed.root, context);
+    const ReadOutcome outcome = readCoinGlass(root, context);
     if (outcome.snapshot.has_value() == outcome.failure.failed())
         std::abort();
     if (outcome.snapshot && !outcome.snapshot->isValid())

@@ -8,7 +8,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     using namespace Liq;
     const QByteArray bytes = Fuzz::bytesOf(data, size);
     const ReadContext context = Fuzz::fuzzContext();
-    (void)SnapshotReader::formatName(SnapshotReader::detectFormat(bytes));
     Fuzz::checkLoadResult(SnapshotReader::read(bytes, context), context.origin);
     return 0;
 }

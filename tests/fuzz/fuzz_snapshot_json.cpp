@@ -60,14 +60,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::string_view text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
     ReadOutcome streamed;
     const bool wasStreamed = streamLiqscopeSnapshot(text, nullptr, &streamed);
-    const JsonParseResult parsed = parseJsonStrict(text);
-    if (parsed.failure.failed()) {
+    Json root;
+    if (parseJsonStrict(text, &root).failed()) {
         if (wasStreamed)
             std::abort();
         return 0;
     }
-    if (isLiqscopeDocument(parsed.root)) {
-        const ReadOutcome outcome = readLiqscopeSnapshot(parsed.root);
+    if (isLiqscopeDocument(root)) {
+        const ReadOutcome outcome = readLiqscopeSnapshot(root);
         // Either a valid snapshot or a failure with its kind: never both, never neither.
         if (outcome.snapshot.has_value() == outcome.failure.failed())
             std::abort();

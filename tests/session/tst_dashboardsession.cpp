@@ -16,7 +16,7 @@ namespace {
 
 QString samplePath()
 {
-    return QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope");
+    return QStringLiteral(LIQSCOPE_SAMPLE_FILE);
 }
 
 BreakdownRow row(const QString &name, double longUsd, double shortUsd)

@@ -24,7 +24,7 @@ LiquidationSnapshot loadSnapshot(const QString &path)
 
 LiquidationSnapshot sample()
 {
-    return loadSnapshot(QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope"));
+    return loadSnapshot(QStringLiteral(LIQSCOPE_SAMPLE_FILE));
 }
 
 LiquidationSnapshot coinList()

@@ -31,7 +31,7 @@ using namespace Liq;
 namespace {
 
 const QString CoinList = QStringLiteral(LIQSCOPE_TEST_DATA_DIR "/widgets/coin-list-market.json");
-const QString Sample = QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope");
+const QString Sample = QStringLiteral(LIQSCOPE_SAMPLE_FILE);
 
 bool openAndWait(MainWindow &window, const QString &path)
 {

@@ -66,8 +66,7 @@ void tst_SqueezeGauge::showsSideLevelAndScore()
 
 void tst_SqueezeGauge::showsTheSampleAnalysis()
 {
-    const LoadResult loaded
-        = SnapshotFile::load(QStringLiteral(LIQSCOPE_RESOURCES_DIR "/sample/seed-market.liqscope"));
+    const LoadResult loaded = SnapshotFile::load(QStringLiteral(LIQSCOPE_SAMPLE_FILE));
     QVERIFY(loaded.ok());
     const MarketAnalysis analysis = analyzeSnapshot(*loaded.snapshot);
     SqueezeGauge gauge;
