@@ -339,7 +339,7 @@ ReadFailure readExchangeRow(const Json &row, const QString &rowWhere, QString *n
 {
     if (!row.is_object())
         return rowShapeFailure(row, rowWhere, "exchange and liquidation fields");
-    const ReadFailure bad = readName(row, "exchange", rowWhere, name);
+    ReadFailure bad = readName(row, "exchange", rowWhere, name);
     if (bad.failed())
         return bad;
     const ExchangeSpelling *spelling = exchangeSpellingOf(row);

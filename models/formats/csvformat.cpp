@@ -91,7 +91,7 @@ ReadFailure splitRecords(QByteArrayView text, QList<CsvRecord> *records)
         const char c = text[i];
         if (c == '"' && field.trimmed().isEmpty() && !fieldQuoted) {
             fieldQuoted = true;
-            const ReadFailure bad = readQuotedField(text, &i, &line, &field);
+            ReadFailure bad = readQuotedField(text, &i, &line, &field);
             if (bad.failed())
                 return bad;
         } else if (c == ',') {

@@ -53,7 +53,7 @@ ReadFailure mergeExchangeListParts(const QList<ExchangeListPart> &parts, Liquida
             QCoreApplication::translate("Liq::Formats", "there is no exchange-list window to merge"));
     QList<const ExchangeListPart *> ordered;
     for (const ExchangeListPart &part : parts) {
-        const ReadFailure bad = checkPart(part, ordered);
+        ReadFailure bad = checkPart(part, ordered);
         if (bad.failed())
             return bad;
         ordered.append(&part);
