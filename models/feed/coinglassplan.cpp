@@ -1,7 +1,8 @@
 #include "feed/coinglassplan.h"
 
-#include "feed/coinglassmerge.h"
 #include "feed/feedpolicy.h"
+#include "formats/exchangelistmerge.h"
+#include "live/endpointpolicy.h"
 
 #include <QCoreApplication>
 #include <QNetworkReply>
@@ -90,12 +91,12 @@ LoadResult CoinGlassPlan::combine(const QList<PlannedPart> &parts) const
 {
     if (parts.size() <= 1)
         return PollPlan::combine(parts);
-    QList<CoinGlassWindowPart> windows;
+    // The one merge of exchange-list windows, the same as for files (formats/exchangelistmerge.h).
+    QList<ExchangeListPart> windows;
     for (const PlannedPart &part : parts)
-        windows.append({part.request.windowHint, part.snapshot});
-    LoadResult result;
-    result.snapshot = mergeExchangeWindows(windows);
-    return result;
+        windows.append(
+            {part.request.windowHint, part.snapshot, EndpointPolicy::displayOrigin(part.request.url)});
+    return mergeExchangeListWindows(windows, EndpointPolicy::displayOrigin(m_endpoint.baseUrl));
 }
 
 } // namespace Liq

@@ -417,10 +417,6 @@ void FeedClient::advance()
 
 void FeedClient::finishCycle()
 {
-    m_notBefore = {};
-    m_lastError = {};
-    m_status.consecutiveFailures = 0;
-    m_status.lastSuccessAt = QDateTime::currentDateTimeUtc();
     if (m_cycleChanged) {
         QList<PlannedPart> parts;
         QStringList warnings;
@@ -430,10 +426,23 @@ void FeedClient::finishCycle()
             parts.append({request, entry.snapshot});
         }
         const LoadResult combined = m_plan->combine(parts);
+        if (!combined.ok()) {
+            m_cache.clear(); // the same answers would fail the same way: ask again in full
+            Failure failure;
+            failure.message = scrub(combined.error.message, m_plan->originUrl());
+            failure.kind = combined.error.kind;
+            failCycle(failure);
+            return;
+        }
         m_lastSnapshot = combined.snapshot;
         m_lastWarnings = warnings + combined.warnings;
-        emit snapshotReceived(*m_lastSnapshot, m_lastWarnings, displayOrigin());
     }
+    m_notBefore = {};
+    m_lastError = {};
+    m_status.consecutiveFailures = 0;
+    m_status.lastSuccessAt = QDateTime::currentDateTimeUtc();
+    if (m_cycleChanged)
+        emit snapshotReceived(*m_lastSnapshot, m_lastWarnings, displayOrigin());
     scheduleNext(std::max(m_options.intervalMs, m_quota.delayMs));
     setState(m_cycleChanged ? LiveState::Live : LiveState::Unchanged, m_quota.note);
 }

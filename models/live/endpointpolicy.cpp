@@ -59,7 +59,8 @@ std::optional<QString> refusal(const QUrl &url, Transport transport, bool allowP
             .arg(shown.isEmpty() ? tr("(empty)") : shown, schemes.encrypted, schemes.plain);
     }
     if (scheme == schemes.plain && !allowPlain && !isLoopbackHost(url.host())) {
-        const QString plainName = transport == Transport::Http ? QStringLiteral("HTTP") : QStringLiteral("ws://");
+        const QString plainName
+            = transport == Transport::Http ? QStringLiteral("HTTP") : QStringLiteral("ws://");
         return tr("%1: plain %2 to a non-local host is refused; use %3:// (or allow plain %2 explicitly)")
             .arg(shown, plainName, schemes.encrypted);
     }

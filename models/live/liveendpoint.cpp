@@ -13,8 +13,14 @@ QString displayOrigin(const LiveEndpoint &endpoint)
 {
     struct Visitor
     {
-        QString operator()(const SnapshotUrlEndpoint &e) const { return EndpointPolicy::displayOrigin(e.url); }
-        QString operator()(const CoinGlassEndpoint &e) const { return EndpointPolicy::displayOrigin(e.baseUrl); }
+        QString operator()(const SnapshotUrlEndpoint &e) const
+        {
+            return EndpointPolicy::displayOrigin(e.url);
+        }
+        QString operator()(const CoinGlassEndpoint &e) const
+        {
+            return EndpointPolicy::displayOrigin(e.baseUrl);
+        }
     };
     return std::visit(Visitor{}, endpoint);
 }

@@ -4,7 +4,7 @@ namespace Liq {
 
 LiveSource::LiveSource(QObject *parent)
     : QObject(parent)
-{}
+{ }
 
 LiveSource::~LiveSource() = default;
 

@@ -1,5 +1,7 @@
 #include "live/livestatus.h"
 
+#include "domain/duration.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -10,16 +12,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Liq::LiveStatus", text);
-}
-
-// Replaced by the domain's one duration formatter when it lands (issue 13).
-QString durationText(qint64 seconds)
-{
-    if (seconds < 60)
-        return QStringLiteral("%1 s").arg(seconds);
-    if (seconds < 3600)
-        return QStringLiteral("%1 min").arg(seconds / 60);
-    return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
 } // namespace
@@ -51,12 +43,12 @@ QString LinkStatus::describe(const QDateTime &now) const
     if (lastSuccessAt.isValid()
         && (state == LiveState::Stale || state == LiveState::Error || state == LiveState::Paused
             || state == LiveState::Silent)) {
-        text += tr(": data %1 old").arg(durationText(std::max<qint64>(0, lastSuccessAt.secsTo(now))));
+        text += tr(": data %1 old").arg(formatDuration(std::max<qint64>(0, lastSuccessAt.secsTo(now))));
     }
     if (nextAttemptAt.isValid()
         && (state == LiveState::Stale || state == LiveState::Retrying || state == LiveState::Silent)) {
         const qint64 seconds = std::max<qint64>(0, (now.msecsTo(nextAttemptAt) + 999) / 1000);
-        text += tr(", retrying in %1").arg(durationText(seconds));
+        text += tr(", retrying in %1").arg(formatDuration(seconds));
     }
     if (!message.isEmpty())
         text += QStringLiteral(" (%1)").arg(message);
@@ -76,7 +68,8 @@ bool LinkStatus::changesWithTime() const
 QString LinkStatus::shortText(const QDateTime &now) const
 {
     const auto until = [&now](const QDateTime &then) {
-        return durationText(std::max<qint64>(0, (now.msecsTo(then) + 999) / 1000)); // "in 1 s" until it happens
+        return formatDuration(
+            std::max<qint64>(0, (now.msecsTo(then) + 999) / 1000)); // "in 1 s" until it happens
     };
     switch (state) {
     case LiveState::Idle: return tr("Not live");
@@ -88,7 +81,7 @@ QString LinkStatus::shortText(const QDateTime &now) const
     case LiveState::Silent: {
         QString text = liveStateText(state);
         if (lastSuccessAt.isValid())
-            text += tr(" · data %1 old").arg(durationText(std::max<qint64>(0, lastSuccessAt.secsTo(now))));
+            text += tr(" · data %1 old").arg(formatDuration(std::max<qint64>(0, lastSuccessAt.secsTo(now))));
         if (nextAttemptAt.isValid())
             text += tr(" · retry in %1").arg(until(nextAttemptAt));
         return text;
