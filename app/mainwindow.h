@@ -8,6 +8,7 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QLayout;
 class QMenu;
 class QTabWidget;
 
@@ -83,6 +84,12 @@ protected:
 
 private:
     void buildCentralWidget();
+    QLayout *makeHeader();
+    QWidget *makeGaugeCard();
+    QWidget *makeChartCard();
+    QTabWidget *makeChartTabs();
+    QWidget *makeBody();
+    void setUpStatusBar();
     void createActions();
     void createMenusAndToolBar();
     void refresh();
