@@ -130,6 +130,26 @@ void MainWindow::buildCentralWidget()
     m_tables = new TablesPanel(m_session->windowModel(), m_session->breakdownModel());
     m_status = new SessionStatus;
 
+    QLayout *header = makeHeader();
+    m_kpis->addTrailingCard(makeGaugeCard(), 4);
+    m_kpis->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    QWidget *body = makeBody();
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(14, 10, 14, 8);
+    layout->setSpacing(10);
+    layout->addWidget(m_banner);
+    layout->addLayout(header);
+    layout->addWidget(m_kpis);
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+    setUpStatusBar();
+}
+
+// The scope as a large title, with the source and time under it.
+QLayout *MainWindow::makeHeader()
+{
     QFont titleFont = font();
     titleFont.setPointSizeF(font().pointSizeF() * 1.45);
     titleFont.setBold(true);
@@ -140,31 +160,42 @@ void MainWindow::buildCentralWidget()
     header->setSpacing(0);
     header->addWidget(m_title);
     header->addWidget(m_subtitle);
+    return header;
+}
 
-    auto *gaugeCard = new Card;
-    auto *gaugeTitle = Card::makeTitle(tr("Squeeze signal"));
-    auto *gaugeLayout = new QVBoxLayout(gaugeCard);
-    gaugeLayout->setContentsMargins(14, 10, 14, 8);
-    gaugeLayout->setSpacing(4);
-    gaugeLayout->addWidget(gaugeTitle);
-    gaugeLayout->addWidget(m_gauge, 1);
-    m_kpis->addTrailingCard(gaugeCard, 4);
-    m_kpis->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+QWidget *MainWindow::makeGaugeCard()
+{
+    auto *card = new Card;
+    auto *title = Card::makeTitle(tr("Squeeze signal"));
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(14, 10, 14, 8);
+    layout->setSpacing(4);
+    layout->addWidget(title);
+    layout->addWidget(m_gauge, 1);
+    return card;
+}
 
+QWidget *MainWindow::makeChartCard()
+{
     // The chart's headline sits in its card like every other card title; exports draw it inside.
-    auto *chartTitle = Card::makeTitle(m_chart->headline());
+    auto *title = Card::makeTitle(m_chart->headline());
     m_chart->setHeadlineVisible(false);
-    connect(m_chart, &LiquidationChart::headlineChanged, chartTitle, &QLabel::setText);
-    auto *chartCard = new Card;
-    auto *chartLayout = new QVBoxLayout(chartCard);
-    chartLayout->setContentsMargins(14, 6, 8, 2); // the tab bar above already sets it apart
-    chartLayout->setSpacing(0);
-    chartLayout->addWidget(chartTitle);
-    chartLayout->addWidget(m_chart, 1);
+    connect(m_chart, &LiquidationChart::headlineChanged, title, &QLabel::setText);
+    auto *card = new Card;
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(14, 6, 8, 2); // the tab bar above already sets it apart
+    layout->setSpacing(0);
+    layout->addWidget(title);
+    layout->addWidget(m_chart, 1);
+    return card;
+}
 
+QTabWidget *MainWindow::makeChartTabs()
+{
     // The session's history sits behind the snapshot chart: same place, one click away. Its chart is
     // made when the tab is first shown (historyChart()): a second QChart built for a hidden tab cost a
     // tenth of the start-up; it reads the whole history ring when made, so nothing is lost meanwhile.
+    QWidget *chartCard = makeChartCard();
     m_historyCard = new Card;
     auto *historyLayout = new QVBoxLayout(m_historyCard);
     historyLayout->setContentsMargins(8, 6, 8, 6);
@@ -180,10 +211,15 @@ void MainWindow::buildCentralWidget()
     m_chartTabs->setTabToolTip(1,
                                tr("Longs and shorts of the last hour and the squeeze score, per snapshot of "
                                   "this session"));
+    return m_chartTabs;
+}
 
+// Under the headline cards: the charts beside the market read, over the tables.
+QWidget *MainWindow::makeBody()
+{
     auto *top = new QSplitter(Qt::Horizontal);
     top->setChildrenCollapsible(false);
-    top->addWidget(m_chartTabs);
+    top->addWidget(makeChartTabs());
     top->addWidget(m_summary);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
@@ -195,16 +231,11 @@ void MainWindow::buildCentralWidget()
     body->addWidget(m_tables);
     body->setStretchFactor(0, 3);
     body->setStretchFactor(1, 2);
+    return body;
+}
 
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(14, 10, 14, 8);
-    layout->setSpacing(10);
-    layout->addWidget(m_banner);
-    layout->addLayout(header);
-    layout->addWidget(m_kpis);
-    layout->addWidget(body, 1);
-    setCentralWidget(central);
+void MainWindow::setUpStatusBar()
+{
     statusBar()->addPermanentWidget(m_status, 1);
     m_liveSource = new QLabel;
     makeSelectableOnHover(m_liveSource);

@@ -9,6 +9,7 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QLayout;
 class QMenu;
 class QTabWidget;
 
@@ -81,6 +82,12 @@ protected:
 
 private:
     void buildCentralWidget();
+    QLayout *makeHeader();
+    QWidget *makeGaugeCard();
+    QWidget *makeChartCard();
+    QTabWidget *makeChartTabs();
+    QWidget *makeBody();
+    void setUpStatusBar();
     void createActions();
     void createMenusAndToolBar();
     void refresh();

@@ -259,16 +259,6 @@ void LiquidationChart::applyPalette()
     chart()->setTitleFont(titleFont);
 }
 
-QImage LiquidationChart::renderImage(const QSize &size) const
-{
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(palette().color(QPalette::Base));
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    chart()->scene()->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), chart()->sceneBoundingRect());
-    return image;
-}
-
 QString LiquidationChart::modeKey(Mode mode)
 {
     switch (mode) {

@@ -32,7 +32,7 @@ public:
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
 
-    // What is plotted, for tests and exports.
+    // What is plotted.
     QStringList categories() const;
     QList<double> longValues() const;
     QList<double> shortValues() const;
@@ -44,9 +44,6 @@ public:
     QString headline() const { return m_headline; }
     // Whether the headline is drawn inside the chart (exports) or left to a label outside (the window).
     void setHeadlineVisible(bool visible);
-
-    // The chart alone as an image, in the current theme.
-    QImage renderImage(const QSize &size) const;
 
     static QString modeKey(Mode mode); // "windows", "per_hour", "share"
     static Mode modeFromKey(const QString &key);

@@ -96,10 +96,25 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     , m_filter(new QLineEdit)
     , m_showAll(new QToolButton)
 {
-    // Windows card.
-    auto *windowCard = new Card;
-    auto *windowTitle = Card::makeTitle(tr("By window"));
-    m_windowView->setModel(windows);
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(makeWindowCard());
+    splitter->addWidget(makeBreakdownCard());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connectControls();
+    updateBreakdownState();
+}
+
+QWidget *TablesPanel::makeWindowCard()
+{
+    auto *card = new Card;
+    auto *title = Card::makeTitle(tr("By window"));
+    m_windowView->setModel(m_windowModel);
     m_windowView->setAccessibleName(tr("Liquidations by window"));
     setUpTable(m_windowView);
     m_windowView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -112,30 +127,41 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     m_windowView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_windowView->horizontalHeader()->setSectionResizeMode(WindowTableModel::Window,
                                                            QHeaderView::ResizeToContents);
-    auto *windowLayout = new QVBoxLayout(windowCard);
-    windowLayout->setContentsMargins(12, 10, 12, 8);
-    windowLayout->addWidget(windowTitle);
-    windowLayout->addWidget(m_windowView, 1);
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(12, 10, 12, 8);
+    layout->addWidget(title);
+    layout->addWidget(m_windowView, 1);
+    return card;
+}
 
-    // Breakdown card.
-    auto *breakdownCard = new Card;
+QWidget *TablesPanel::makeBreakdownCard()
+{
+    auto *card = new Card;
+    setUpWindowPicker();
+    setUpBreakdownView();
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addLayout(makeFilterRow());
+    layout->addWidget(m_breakdownStack, 1);
+    return card;
+}
+
+void TablesPanel::setUpWindowPicker()
+{
     for (TimeWindow window : AllTimeWindows)
         m_windowSelector->addItem(windowLabel(window), windowIndex(window));
-    m_windowSelector->setCurrentIndex(windowIndex(breakdown->window()));
+    m_windowSelector->setCurrentIndex(windowIndex(m_breakdownModel->window()));
     m_windowSelector->setToolTip(tr("Window the breakdown shows"));
     m_windowSelector->setAccessibleName(tr("Breakdown window"));
-    m_filter->setPlaceholderText(tr("Filter by name"));
-    m_filter->setAccessibleName(tr("Filter breakdown by name"));
-    m_filter->setMaximumWidth(220);
-    m_showAll->setText(tr("Show total"));
-    m_showAll->setToolTip(tr("Clear the selection and show the whole snapshot again"));
-    m_showAll->setEnabled(false);
+}
 
-    m_proxy->setSourceModel(breakdown);
+// The breakdown's view over the sorting, filtering proxy, with a placeholder for a snapshot without rows.
+void TablesPanel::setUpBreakdownView()
+{
+    m_proxy->setSourceModel(m_breakdownModel);
     m_proxy->setSortRole(BreakdownTableModel::SortRole);
     m_proxy->setFilterKeyColumn(BreakdownTableModel::Name);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_breakdownView->setObjectName(QStringLiteral("breakdownTable"));
     m_breakdownView->setModel(m_proxy);
     m_breakdownView->setAccessibleName(tr("Liquidations by coin or exchange"));
     setUpTable(m_breakdownView);
@@ -151,28 +177,27 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     placeholder->setEnabled(false);
     m_breakdownStack->addWidget(m_breakdownView);
     m_breakdownStack->addWidget(placeholder);
+}
 
-    auto *breakdownHeader = new QHBoxLayout;
-    breakdownHeader->addWidget(m_breakdownTitle);
-    breakdownHeader->addStretch();
-    breakdownHeader->addWidget(m_filter, 1);
-    breakdownHeader->addWidget(m_windowSelector);
-    breakdownHeader->addWidget(m_showAll);
-    auto *breakdownLayout = new QVBoxLayout(breakdownCard);
-    breakdownLayout->setContentsMargins(12, 8, 12, 8);
-    breakdownLayout->addLayout(breakdownHeader);
-    breakdownLayout->addWidget(m_breakdownStack, 1);
+// The breakdown card's header: its title, then the name filter, the window picker and "Show total".
+QHBoxLayout *TablesPanel::makeFilterRow()
+{
+    m_filter->setAccessibleName(tr("Filter breakdown by name"));
+    m_filter->setMaximumWidth(220);
+    m_showAll->setText(tr("Show total"));
+    m_showAll->setToolTip(tr("Clear the selection and show the whole snapshot again"));
+    m_showAll->setEnabled(false);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_breakdownTitle);
+    row->addStretch();
+    row->addWidget(m_filter, 1);
+    row->addWidget(m_windowSelector);
+    row->addWidget(m_showAll);
+    return row;
+}
 
-    auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(windowCard);
-    splitter->addWidget(breakdownCard);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
+void TablesPanel::connectControls()
+{
     connect(m_windowSelector, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0)
             m_breakdownModel->setWindow(AllTimeWindows[std::size_t(index)]);
@@ -184,9 +209,9 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     });
     connect(m_breakdownView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TablesPanel::onSelectionChanged);
-    connect(breakdown, &QAbstractItemModel::modelReset, this, &TablesPanel::updateBreakdownState);
-    connect(breakdown, &QAbstractItemModel::headerDataChanged, this, &TablesPanel::updateBreakdownState);
-    updateBreakdownState();
+    connect(m_breakdownModel, &QAbstractItemModel::modelReset, this, &TablesPanel::updateBreakdownState);
+    connect(m_breakdownModel, &QAbstractItemModel::headerDataChanged, this,
+            &TablesPanel::updateBreakdownState);
 }
 
 void TablesPanel::setScopeRow(int sourceRow)

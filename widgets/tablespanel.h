@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -32,17 +33,20 @@ public:
     void setFilterText(const QString &text);
     void setWindow(TimeWindow window);
 
-    QTableView *windowView() const { return m_windowView; }
+    // The breakdown table, over a sorting and filtering proxy model.
     QTableView *breakdownView() const { return m_breakdownView; }
-    QSortFilterProxyModel *breakdownProxy() const { return m_proxy; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QComboBox *windowSelector() const { return m_windowSelector; }
 
 signals:
     void scopeRequested(int sourceRow);
     void scopeCleared();
 
 private:
+    QWidget *makeWindowCard();
+    QWidget *makeBreakdownCard();
+    void setUpWindowPicker();
+    void setUpBreakdownView();
+    QHBoxLayout *makeFilterRow();
+    void connectControls();
     void onSelectionChanged();
     void updateBreakdownState();
 
