@@ -24,7 +24,7 @@ public:
     virtual void pause() = 0; // stops for now; the last good data stays; state Paused
     virtual void resume() = 0; // from Paused or Error
     // Asks for new data now where that means something (a poll); a no-op for push sources.
-    virtual void refreshNow() {}
+    virtual void refreshNow() { }
 
     virtual LiveStatus status() const = 0;
     // The source as it may be shown: no key, no credentials, no secret query items.
