@@ -9,6 +9,9 @@
 namespace Liq {
 namespace {
 
+constexpr int TrackHeight = 10;
+constexpr int TrackMargin = 8; // from the track's ends to the gauge's edges
+
 QString capitalized(QString text)
 {
     if (!text.isEmpty())
@@ -102,6 +105,31 @@ QSize SqueezeGauge::minimumSizeHint() const
     return {fm.horizontalAdvance(u"Long flush  Short squeeze"_qs) + 16, fm.height() * 3 + 26};
 }
 
+QFont SqueezeGauge::headFont() const
+{
+    QFont head = font();
+    head.setPointSizeF(font().pointSizeF() * 1.35);
+    head.setBold(true);
+    return head;
+}
+
+// Under the line with the side and the score.
+QRectF SqueezeGauge::trackRect() const
+{
+    const QRect area = rect().adjusted(2, 2, -2, -2);
+    const int y = area.top() + QFontMetrics(headFont()).height() + 8;
+    return {double(area.left() + TrackMargin), double(y + 6), double(area.width() - 2 * TrackMargin),
+            double(TrackHeight)};
+}
+
+std::optional<QPointF> SqueezeGauge::needleTip() const
+{
+    if (!m_hasSignal)
+        return std::nullopt;
+    const QRectF track = trackRect();
+    return QPointF(track.left() + (signedScore() + 100) / 200.0 * track.width(), track.bottom() - 1);
+}
+
 void SqueezeGauge::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -111,43 +139,35 @@ void SqueezeGauge::paintEvent(QPaintEvent *)
     const QColor muted = LiqPalette::mutedText(pal);
     const QRect area = rect().adjusted(2, 2, -2, -2);
 
-    QFont headFont = font();
-    headFont.setPointSizeF(font().pointSizeF() * 1.35);
-    headFont.setBold(true);
+    const QFont head = headFont();
     QFont smallFont = font();
     smallFont.setPointSizeF(font().pointSizeF() * 0.9);
-    const QFontMetrics headMetrics(headFont);
+    const QFontMetrics headMetrics(head);
     const QFontMetrics smallMetrics(smallFont);
 
     // Line 1: the side, in its colour, and the level with the score.
-    int y = area.top();
+    const QRect firstLine(area.left(), area.top(), area.width(), headMetrics.height());
     const QColor sideColor = !m_hasSignal            ? muted
         : m_signal.side == SqueezeSide::ShortSqueeze ? LiqPalette::shortColor()
         : m_signal.side == SqueezeSide::LongSqueeze  ? LiqPalette::longColor()
                                                      : text;
-    p.setFont(headFont);
+    p.setFont(head);
     p.setPen(LiqPalette::isDark(pal) && sideColor == LiqPalette::shortColor() ? sideColor.lighter(150)
                                                                               : sideColor);
-    const QString side = sideText();
-    p.drawText(QRect(area.left(), y, area.width(), headMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               side);
+    p.drawText(firstLine, Qt::AlignLeft | Qt::AlignVCenter, sideText());
     p.setFont(smallFont);
     p.setPen(muted);
-    p.drawText(QRect(area.left(), y, area.width(), headMetrics.height()), Qt::AlignRight | Qt::AlignVCenter,
-               detailText());
-    y += headMetrics.height() + 8;
+    p.drawText(firstLine, Qt::AlignRight | Qt::AlignVCenter, detailText());
 
     // The track: orange (long flush) through grey to blue (short squeeze).
-    const int trackHeight = 10;
-    const int margin = 8;
-    const QRectF track(area.left() + margin, y + 6, area.width() - 2 * margin, trackHeight);
+    const QRectF track = trackRect();
     QLinearGradient gradient(track.topLeft(), track.topRight());
     gradient.setColorAt(0.0, LiqPalette::longColor());
     gradient.setColorAt(0.5, LiqPalette::neutralColor());
     gradient.setColorAt(1.0, LiqPalette::shortColor());
     p.setPen(Qt::NoPen);
     p.setBrush(m_hasSignal ? QBrush(gradient) : QBrush(LiqPalette::divider(pal)));
-    p.drawRoundedRect(track, trackHeight / 2.0, trackHeight / 2.0);
+    p.drawRoundedRect(track, TrackHeight / 2.0, TrackHeight / 2.0);
     // Ticks at the level boundaries would need the analysis' thresholds; quarter marks guide the eye.
     p.setPen(QPen(pal.color(QPalette::Base), 1.5));
     for (double f : {0.25, 0.5, 0.75}) {
@@ -155,10 +175,10 @@ void SqueezeGauge::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(x, track.top() + 2), QPointF(x, track.bottom() - 2));
     }
 
-    if (m_hasSignal) {
-        const double x = track.left() + (signedScore() + 100) / 200.0 * track.width();
+    if (const std::optional<QPointF> tip = needleTip()) {
+        const double x = tip->x();
         QPainterPath needle;
-        needle.moveTo(x, track.bottom() - 1);
+        needle.moveTo(*tip);
         needle.lineTo(x - 7, track.top() - 8);
         needle.lineTo(x + 7, track.top() - 8);
         needle.closeSubpath();
@@ -167,12 +187,11 @@ void SqueezeGauge::paintEvent(QPaintEvent *)
         p.drawPath(needle);
         p.drawLine(QPointF(x, track.top() - 2), QPointF(x, track.bottom() + 3));
     }
-    y = int(track.bottom()) + 6;
 
     // End labels, so the direction reads without colour.
     p.setFont(smallFont);
     p.setPen(muted);
-    const QRect labels(area.left(), y, area.width(), smallMetrics.height());
+    const QRect labels(area.left(), int(track.bottom()) + 6, area.width(), smallMetrics.height());
     p.drawText(labels, Qt::AlignLeft | Qt::AlignTop, tr("◀ Long flush"));
     p.drawText(labels, Qt::AlignHCenter | Qt::AlignTop, tr("Balanced"));
     p.drawText(labels, Qt::AlignRight | Qt::AlignTop, tr("Short squeeze ▶"));

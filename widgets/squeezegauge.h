@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace Liq {
 
 // A horizontal meter from "long flush" (left) through "balanced" to "short squeeze" (right), with a
@@ -27,6 +29,9 @@ public:
     QString sideText() const;
     // "Strong · score 78/100".
     QString detailText() const;
+    // Where the needle points on the track, in widget coordinates: the signed score's place between the
+    // long-flush end (left) and the short-squeeze end (right). None without a signal (no needle).
+    std::optional<QPointF> needleTip() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -36,6 +41,8 @@ protected:
 
 private:
     void updateAccessibleText();
+    QFont headFont() const;
+    QRectF trackRect() const;
 
     SqueezeSignal m_signal;
     bool m_hasSignal = false;

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -188,12 +189,14 @@ void tst_DashboardSession::newerRequestWins()
     QSignalSpy failed(&session, &DashboardSession::loadFailed);
     QSignalSpy opened(&session, &DashboardSession::fileOpened);
     session.openFile(olderPath);
+    // The older file is too large to be read inline: a worker reads it, watched by a child of the session.
+    auto *olderRead = session.findChild<QFutureWatcherBase *>();
+    QVERIFY(olderRead);
+    QSignalSpy olderDone(olderRead, &QFutureWatcherBase::finished);
     session.openFile(newerPath);
     QVERIFY(waitUntilIdle(session));
-    // Give the older worker every chance to report late.
-    QTest::qWait(300);
-    QThreadPool::globalInstance()->waitForDone(10000);
-    QCoreApplication::processEvents();
+    // Wait for the older read to report (it comes after the newer request, so it must be dropped).
+    QVERIFY(!olderDone.isEmpty() || olderDone.wait(10000));
 
     if (newerIsGood) {
         QCOMPARE(failed.count(), 0);

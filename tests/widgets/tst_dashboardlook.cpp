@@ -22,10 +22,11 @@ using namespace Liq;
 
 namespace {
 
-// A card inside a window-coloured parent, grabbed as the user would see it.
-QImage grabInWindow(QWidget *child, const QSize &size)
+// A widget inside a window-coloured parent, grabbed as the user would see it.
+QImage grabInWindow(QWidget *child, const QSize &size, const QPalette &palette = QApplication::palette())
 {
     QWidget window;
+    window.setPalette(palette);
     window.setAutoFillBackground(true);
     auto *layout = new QVBoxLayout(&window);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -36,6 +37,21 @@ QImage grabInWindow(QWidget *child, const QSize &size)
     QImage image = window.grab().toImage();
     child->setParent(nullptr);
     return image;
+}
+
+// The application palette with one colour changed to a clearly different one.
+QPalette paletteWith(QPalette::ColorRole role)
+{
+    QPalette palette = QApplication::palette();
+    const QColor old = palette.color(role);
+    palette.setColor(role, QColor(255 - old.red(), old.blue(), 255 - old.green()));
+    return palette;
+}
+
+// Whether two pictures agree within a region.
+bool sameIn(const QImage &a, const QImage &b, const QRect &region)
+{
+    return a.copy(region) == b.copy(region);
 }
 
 int headerHeight(QStyle *style)
@@ -81,16 +97,24 @@ void tst_DashboardLook::themeUsesTheProxyStyleAndNoStyleSheet()
 void tst_DashboardLook::cardPaintsBaseAndBorder()
 {
     applyTheme(*qApp, Theme::Light);
-    const QPalette pal = QApplication::palette();
-    QVERIFY(pal.color(QPalette::Base) != pal.color(QPalette::Window));
-    auto *card = new Card;
-    const QImage image = grabInWindow(card, QSize(200, 100));
-    delete card;
-    // Inside: the base colour; the rounded corner: the window behind it; the edge: the border.
-    QCOMPARE(image.pixelColor(100, 50), pal.color(QPalette::Base));
-    QCOMPARE(image.pixelColor(0, 0), pal.color(QPalette::Window));
-    QCOMPARE(image.pixelColor(100, 0), pal.color(QPalette::Midlight));
-    QCOMPARE(image.pixelColor(100, 99), pal.color(QPalette::Midlight));
+    const auto grabCard = [](const QPalette &palette) {
+        Card card;
+        return grabInWindow(&card, QSize(200, 100), palette);
+    };
+    const QImage plain = grabCard(QApplication::palette());
+    const QRect inside(80, 40, 40, 20);
+    const QRect edges[] = {QRect(60, 0, 80, 1), QRect(60, 99, 80, 1)};
+    const QRect corner(0, 0, 1, 1);
+    // Inside: the base colour; the edge: the border (Midlight); the rounded corner: the window behind it.
+    const QImage base = grabCard(paletteWith(QPalette::Base));
+    QVERIFY(!sameIn(plain, base, inside));
+    QVERIFY(sameIn(plain, base, edges[0]) && sameIn(plain, base, edges[1]) && sameIn(plain, base, corner));
+    const QImage border = grabCard(paletteWith(QPalette::Midlight));
+    QVERIFY(!sameIn(plain, border, edges[0]) && !sameIn(plain, border, edges[1]));
+    QVERIFY(sameIn(plain, border, inside) && sameIn(plain, border, corner));
+    const QImage window = grabCard(paletteWith(QPalette::Window));
+    QVERIFY(!sameIn(plain, window, corner));
+    QVERIFY(sameIn(plain, window, inside) && sameIn(plain, window, edges[0]));
 }
 
 void tst_DashboardLook::cardTitleIsSemiBoldInTheAppFont()
@@ -113,34 +137,58 @@ void tst_DashboardLook::headersAreFlatWithRoomAroundText()
     QVERIFY(fusion);
     QVERIFY(headerHeight(QApplication::style()) > headerHeight(fusion.get()));
 
-    QStandardItemModel model(1, 2);
-    model.setHorizontalHeaderLabels({u"W"_qs, u"L"_qs});
-    QTableView view;
-    view.setModel(&model);
-    view.resize(300, 120);
-    view.show();
-    QCoreApplication::processEvents();
-    QHeaderView *header = view.horizontalHeader();
-    const QImage image = header->grab().toImage();
-    const QPalette pal = header->palette();
-    // Flat: the header's background is the base colour, with a line under it.
-    QCOMPARE(image.pixelColor(header->sectionSize(0) / 2 + 20, 2), pal.color(QPalette::Base));
-    QCOMPARE(image.pixelColor(header->sectionSize(0) / 2 + 20, image.height() - 1), pal.color(QPalette::Mid));
+    int sectionWidth = 0;
+    const auto grabHeader = [&sectionWidth](const QPalette &palette) {
+        QStandardItemModel model(1, 2);
+        model.setHorizontalHeaderLabels({u"W"_qs, u"L"_qs});
+        QTableView view;
+        view.setPalette(palette);
+        view.setModel(&model);
+        view.resize(300, 120);
+        view.show();
+        QCoreApplication::processEvents();
+        sectionWidth = view.horizontalHeader()->sectionSize(0);
+        return view.horizontalHeader()->grab().toImage();
+    };
+    const QImage plain = grabHeader(QApplication::palette());
+    // Beside the first label, and the row under both sections.
+    const QRect background(sectionWidth / 2 + 15, 1, 10, 3);
+    const QRect underline(10, plain.height() - 1, 2 * sectionWidth - 20, 1);
+    // Flat: the header's background is the base colour, with a line (Mid) under it, and none of
+    // Fusion's button shading.
+    const QImage base = grabHeader(paletteWith(QPalette::Base));
+    QVERIFY(!sameIn(plain, base, background));
+    QVERIFY(sameIn(plain, base, underline));
+    const QImage mid = grabHeader(paletteWith(QPalette::Mid));
+    QVERIFY(!sameIn(plain, mid, underline));
+    QVERIFY(sameIn(plain, mid, background));
+    QCOMPARE(grabHeader(paletteWith(QPalette::Button)), plain);
 }
 
 void tst_DashboardLook::errorBannerIsTinted()
 {
     applyTheme(*qApp, Theme::Light);
-    auto *banner = new ErrorBanner;
-    banner->showMessage(u"sample.json: line 3: not a number"_qs);
-    const QImage image = grabInWindow(banner, QSize(400, 60));
-    delete banner;
-    const QColor window = QApplication::palette().color(QPalette::Window);
-    const QColor inside = image.pixelColor(200, image.height() - 3);
-    // A wash of the error colour: redder and less blue than the window behind it.
-    QVERIFY2(inside != window, qPrintable(inside.name()));
-    QVERIFY(inside.red() >= inside.blue());
-    QVERIFY(inside.blue() < window.blue());
+    const auto grabBanner = [](const QPalette &palette) {
+        ErrorBanner banner;
+        banner.showMessage(u"sample.json: line 3: not a number"_qs);
+        return grabInWindow(&banner, QSize(400, 60), palette);
+    };
+    const auto grabNothing = [](const QPalette &palette) {
+        QWidget nothing;
+        return grabInWindow(&nothing, QSize(400, 60), palette);
+    };
+    const QImage banner = grabBanner(QApplication::palette());
+    const QImage behind = grabNothing(QApplication::palette());
+    // Under the text, inside the border.
+    const QRect inside(150, banner.height() - 4, 100, 2);
+    QVERIFY(!sameIn(banner, behind, inside));
+    // A wash of the error colour: redder and less blue than the window behind it...
+    const QColor tint = banner.pixelColor(inside.center());
+    const QColor window = behind.pixelColor(inside.center());
+    QVERIFY2(tint.red() >= tint.blue() && tint.blue() < window.blue(),
+             qPrintable(tint.name() + u' ' + window.name()));
+    // ... through which the window shows, so it reads on light and dark.
+    QVERIFY(!sameIn(banner, grabBanner(paletteWith(QPalette::Window)), inside));
 }
 
 void tst_DashboardLook::pngIsLosslessAndCompressed()

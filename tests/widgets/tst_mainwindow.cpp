@@ -11,6 +11,8 @@
 #include "tablespanel.h"
 
 #include <QApplication>
+#include <QBarSet>
+#include <QChart>
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
@@ -278,20 +280,36 @@ void tst_MainWindow::screenshotIsNotBlank()
     const QImage image = window.grab().toImage();
     QCOMPARE(image.size(), QSize(1280, 800));
     QSet<QRgb> colours;
-    int longPixels = 0;
-    int shortPixels = 0;
     for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2) {
-            const QRgb rgb = image.pixel(x, y);
-            colours.insert(rgb);
-            longPixels += QColor(rgb) == LiqPalette::longColor();
-            shortPixels += QColor(rgb) == LiqPalette::shortColor();
-        }
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
     }
     QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
-    // The bars are drawn in the side colours.
-    QVERIFY(longPixels > 200);
-    QVERIFY(shortPixels > 1000);
+
+    // The bars are drawn in the side colours, whatever the theme: each set has its side's colour, and
+    // recolouring a set changes the chart's plot area (not only the legend).
+    QCoreApplication::processEvents(); // the chart lays itself out from posted events
+    LiquidationChart *chart = window.chart();
+    // Inside the plot area, clear of the axis lines at its edges.
+    const QRect plotArea = chart->mapFromScene(chart->chart()->plotArea())
+                               .boundingRect()
+                               .translated(chart->mapTo(&window, QPoint(0, 0)))
+                               .adjusted(4, 4, -4, -4);
+    QVERIFY2(plotArea.width() > 300 && plotArea.height() > 150,
+             qPrintable(QStringLiteral("%1x%2").arg(plotArea.width()).arg(plotArea.height())));
+    const auto grabPlotArea = [&window, plotArea] {
+        return window.grab().toImage().copy(plotArea);
+    };
+    const QImage plotted = grabPlotArea();
+    QCOMPARE(grabPlotArea(), plotted); // settled: only the recolouring below can change it
+    for (QBarSet *set : {chart->longSet(), chart->shortSet()}) {
+        const QColor side = set == chart->longSet() ? LiqPalette::longColor() : LiqPalette::shortColor();
+        QCOMPARE(set->color(), side);
+        set->setColor(Qt::magenta);
+        QTRY_VERIFY(grabPlotArea() != plotted);
+        set->setColor(side);
+        QTRY_COMPARE(grabPlotArea(), plotted);
+    }
 }
 
 void tst_MainWindow::runDesktopScreenshot_data()

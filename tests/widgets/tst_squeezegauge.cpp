@@ -1,5 +1,4 @@
 #include "formats/snapshotfile.h"
-#include "liqpalette.h"
 #include "squeezegauge.h"
 
 #include <QImage>
@@ -16,7 +15,7 @@ private slots:
     void showsSideLevelAndScore();
     void showsTheSampleAnalysis();
     void clearSaysNoData();
-    void needlePositionFollowsScore();
+    void needleFollowsScore();
 };
 
 void tst_SqueezeGauge::showsSideLevelAndScore_data()
@@ -92,39 +91,44 @@ void tst_SqueezeGauge::clearSaysNoData()
     QVERIFY(gauge.accessibleDescription().contains(u"No data"));
 }
 
-void tst_SqueezeGauge::needlePositionFollowsScore()
+void tst_SqueezeGauge::needleFollowsScore()
 {
-    // The needle is drawn in the text colour; find its column in the rendered track.
-    const auto needleX = [](int side, int score) {
+    SqueezeGauge gauge;
+    gauge.resize(400, gauge.sizeHint().height());
+    QVERIFY(!gauge.needleTip());
+    struct Needle
+    {
+        QPointF tip;
+        QImage picture;
+    };
+    const auto needleFor = [&gauge](SqueezeSide side, int score) {
         SqueezeSignal signal;
-        signal.side = side > 0 ? SqueezeSide::ShortSqueeze : SqueezeSide::LongSqueeze;
+        signal.side = side;
         signal.level = SqueezeLevel::Strong;
         signal.score = score;
-        SqueezeGauge gauge;
-        QPalette palette = gauge.palette();
-        palette.setColor(QPalette::WindowText, QColor(255, 0, 255));
-        gauge.setPalette(palette);
-        gauge.resize(400, gauge.sizeHint().height());
         gauge.setSignal(signal);
-        const QImage image = gauge.grab().toImage();
-        int sum = 0;
-        int count = 0;
-        for (int y = 0; y < image.height(); ++y) {
-            for (int x = 0; x < image.width(); ++x) {
-                if (image.pixelColor(x, y) == QColor(255, 0, 255)) {
-                    sum += x;
-                    ++count;
-                }
-            }
-        }
-        return count > 0 ? sum / count : -1;
+        return Needle{gauge.needleTip().value_or(QPointF(-1, -1)), gauge.grab().toImage()};
     };
-    const int left = needleX(-1, 90);
-    const int right = needleX(+1, 90);
-    const int nearCentre = needleX(+1, 10);
-    QVERIFY(left >= 0 && right >= 0 && nearCentre >= 0);
-    QVERIFY2(left < 120 && right > 280, qPrintable(QStringLiteral("%1 %2").arg(left).arg(right)));
-    QVERIFY(nearCentre > 190 && nearCentre < 240);
+    const Needle left = needleFor(SqueezeSide::LongSqueeze, 90);
+    const Needle right = needleFor(SqueezeSide::ShortSqueeze, 90);
+    const Needle nearCentre = needleFor(SqueezeSide::ShortSqueeze, 10);
+
+    QVERIFY2(left.tip.x() >= 0 && left.tip.x() < 120 && right.tip.x() > 280,
+             qPrintable(QStringLiteral("%1 %2").arg(left.tip.x()).arg(right.tip.x())));
+    QVERIFY2(nearCentre.tip.x() > 190 && nearCentre.tip.x() < 240,
+             qPrintable(QString::number(nearCentre.tip.x())));
+    QCOMPARE(left.tip.y(), right.tip.y());
+
+    // The needle is drawn where the gauge says: just above each tip, the picture of that needle differs
+    // from the two others, which agree there (the track alone).
+    const Needle *needles[] = {&left, &right, &nearCentre};
+    for (int i = 0; i < 3; ++i) {
+        const QRect aboveTip(int(needles[i]->tip.x()) - 2, int(needles[i]->tip.y()) - 12, 5, 10);
+        const QImage here = needles[i]->picture.copy(aboveTip);
+        const QImage other = needles[(i + 1) % 3]->picture.copy(aboveTip);
+        QCOMPARE(needles[(i + 2) % 3]->picture.copy(aboveTip), other);
+        QVERIFY2(here != other, qPrintable(QString::number(i)));
+    }
 }
 
 QTEST_MAIN(tst_SqueezeGauge)
