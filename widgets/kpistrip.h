@@ -35,7 +35,8 @@ private:
     QColor m_accent;
 };
 
-// The headline row: total, longs, shorts and pace of the longest window present.
+// The headline row: total, longs and shorts of the longest window present, and the pace of the last hour
+// against the 24h rate.
 class KpiStrip final : public QWidget
 {
     Q_OBJECT
