@@ -51,7 +51,6 @@ public:
     ErrorBanner *errorBanner() const { return m_banner; }
     LiquidationChart *chart() const { return m_chart; }
     SqueezeGauge *gauge() const { return m_gauge; }
-    SummaryPanel *summaryPanel() const { return m_summary; }
     TablesPanel *tablesPanel() const { return m_tables; }
     KpiStrip *kpiStrip() const { return m_kpis; }
     SessionStatus *sessionStatus() const { return m_status; }

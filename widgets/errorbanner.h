@@ -7,8 +7,9 @@ class QToolButton;
 
 namespace Liq {
 
-// A non-blocking strip above the dashboard for what went wrong (a file that did not load). The data on
-// screen stays; the banner says why it did not change, until dismissed or the next success.
+// A non-blocking strip above the dashboard for what went wrong (a file that did not load, a feed that
+// failed). The data on screen stays; the banner says why it did not change, until dismissed or the next
+// success.
 class ErrorBanner final : public QWidget
 {
     Q_OBJECT

@@ -49,19 +49,9 @@ void KpiCard::setAccent(const QColor &color)
     update();
 }
 
-QString KpiCard::title() const
-{
-    return m_title->text();
-}
-
 QString KpiCard::value() const
 {
     return m_value->text();
-}
-
-QString KpiCard::detail() const
-{
-    return m_detail->text();
 }
 
 void KpiCard::paintEvent(QPaintEvent *event)

@@ -20,9 +20,7 @@ public:
     void setValue(const QString &value, const QString &detail);
     void setAccent(const QColor &color);
 
-    QString title() const;
     QString value() const;
-    QString detail() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -37,7 +35,8 @@ private:
     QColor m_accent;
 };
 
-// The headline row: total, longs, shorts and pace of the longest window present.
+// The headline row: total, longs and shorts of the longest window present, and the pace of the last hour
+// against the 24h rate.
 class KpiStrip final : public QWidget
 {
     Q_OBJECT
@@ -49,9 +48,7 @@ public:
     void clear();
 
     KpiCard *totalCard() const { return m_total; }
-    KpiCard *longCard() const { return m_long; }
     KpiCard *shortCard() const { return m_short; }
-    KpiCard *paceCard() const { return m_pace; }
     // Adds a widget (e.g. the gauge) as the last card of the row.
     void addTrailingCard(QWidget *content, int stretch);
 

@@ -62,7 +62,7 @@ QString SqueezeGauge::sideText() const
 {
     if (!m_hasSignal)
         return tr("No data");
-    // The analysis names the sides; "long squeeze" reads as a long flush to traders, so say both.
+    // The analysis calls it a long squeeze; traders say a long flush, and so does the gauge.
     switch (m_signal.side) {
     case SqueezeSide::ShortSqueeze: return capitalized(squeezeSideText(m_signal.side));
     case SqueezeSide::LongSqueeze: return tr("Long flush");

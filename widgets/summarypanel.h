@@ -19,8 +19,6 @@ public:
 
     void setSummary(const MarketSummary &summary);
     void clear();
-    // The text Copy puts on the clipboard (the summary's plain text).
-    QString plainText() const { return m_plainText; }
     QAction *copyAction() const { return m_copyAction; }
 
 public slots:
@@ -33,7 +31,7 @@ private:
     void render();
 
     MarketSummary m_summary;
-    QString m_plainText;
+    QString m_plainText; // what Copy puts on the clipboard
     QTextBrowser *m_text;
     QAction *m_copyAction;
     QToolButton *m_copyButton;
