@@ -26,8 +26,11 @@ Json parseBody(QByteArrayView body)
 // '+' bare, which a server reads as a space, so values go through QUrl::toPercentEncoding instead.
 QUrl restUrl(const QUrl &base, const QString &path, const QString &encodedQuery)
 {
-    QUrl url = base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
-    url.setPath(url.path(QUrl::FullyEncoded) + path, QUrl::TolerantMode);
+    QUrl url = base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString prefix = url.path(QUrl::FullyEncoded);
+    while (prefix.endsWith(u'/')) // StripTrailingSlash keeps a lone "/"
+        prefix.chop(1);
+    url.setPath(prefix + path, QUrl::TolerantMode);
     url.setQuery(encodedQuery, QUrl::StrictMode);
     return url;
 }
