@@ -31,7 +31,31 @@ LiquidationSnapshot LiquidationSnapshot::scopedTo(int row) const
     scoped.source = source;
     scoped.scope = breakdown.at(row).name;
     scoped.totals = breakdown.at(row).amounts;
+    if (observation) {
+        scoped.observation = observation;
+        scoped.observation->events.reset();
+    }
     return scoped;
+}
+
+QList<BreakdownKind> LiquidationSnapshot::breakdownKinds() const
+{
+    QList<BreakdownKind> kinds;
+    if (breakdownKind != BreakdownKind::None)
+        kinds << breakdownKind;
+    if (otherBreakdownKind != BreakdownKind::None)
+        kinds << otherBreakdownKind;
+    return kinds;
+}
+
+LiquidationSnapshot LiquidationSnapshot::showingBreakdown(BreakdownKind kind) const
+{
+    LiquidationSnapshot shown = *this;
+    if (kind != breakdownKind && kind == otherBreakdownKind && kind != BreakdownKind::None) {
+        std::swap(shown.breakdownKind, shown.otherBreakdownKind);
+        std::swap(shown.breakdown, shown.otherBreakdown);
+    }
+    return shown;
 }
 
 int LiquidationSnapshot::breakdownRowNamed(QStringView name) const
@@ -46,7 +70,9 @@ int LiquidationSnapshot::breakdownRowNamed(QStringView name) const
 bool operator==(const LiquidationSnapshot &a, const LiquidationSnapshot &b)
 {
     return a.asOf == b.asOf && a.source == b.source && a.scope == b.scope && a.totals == b.totals
-        && a.breakdownKind == b.breakdownKind && a.breakdown == b.breakdown;
+        && a.breakdownKind == b.breakdownKind && a.breakdown == b.breakdown
+        && a.otherBreakdownKind == b.otherBreakdownKind && a.otherBreakdown == b.otherBreakdown
+        && a.observation == b.observation;
 }
 
 } // namespace Liq

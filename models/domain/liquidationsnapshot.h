@@ -1,5 +1,6 @@
 #pragma once
 
+#include "observation.h"
 #include "sideamounts.h"
 
 #include <QDateTime>
@@ -37,12 +38,23 @@ struct LiquidationSnapshot
     WindowAmounts totals;
     BreakdownKind breakdownKind = BreakdownKind::None;
     QList<BreakdownRow> breakdown;
+    // A second breakdown of the same moment by the other kind, for sources that know both (exchange
+    // streams, an event store); None and empty otherwise.
+    BreakdownKind otherBreakdownKind = BreakdownKind::None;
+    QList<BreakdownRow> otherBreakdown;
+    // Counts, largest liquidations and coverage, for snapshots built from observed events.
+    std::optional<Observation> observation;
 
     bool isValid() const { return !totals.isEmpty(); }
 
     // The same moment seen through one breakdown row: its amounts become the totals, its name the
     // scope; the breakdown itself is dropped. Precondition: 0 <= row < breakdown.size().
     LiquidationSnapshot scopedTo(int row) const;
+    // The kinds of breakdown this snapshot holds, the shown one first.
+    QList<BreakdownKind> breakdownKinds() const;
+    // The same snapshot showing the breakdown of that kind (the two swap places); itself when it has
+    // no such breakdown or already shows it.
+    LiquidationSnapshot showingBreakdown(BreakdownKind kind) const;
     // Index of the breakdown row with that name (case-insensitive), or -1.
     int breakdownRowNamed(QStringView name) const;
 

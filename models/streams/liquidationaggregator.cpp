@@ -225,22 +225,32 @@ QList<BreakdownRow> LiquidationAggregator::rows(BreakdownKind breakdown) const
     return rows;
 }
 
-LiquidationSnapshot LiquidationAggregator::snapshot(BreakdownKind breakdown) const
+LiquidationSnapshot LiquidationAggregator::snapshot(BreakdownKind shown) const
 {
     LiquidationSnapshot snapshot;
     snapshot.asOf = QDateTime::fromMSecsSinceEpoch(m_nowMs, Qt::UTC);
+    Observation observation;
+    observation.events.emplace();
     for (TimeWindow window : AllTimeWindows) {
-        SideAmounts total;
-        for (const Series &series : m_series) {
-            const SideCell &cell = series.windows[size_t(windowIndex(window))];
-            total.longUsd += cell.usd[0];
-            total.shortUsd += cell.usd[1];
+        const WindowStats windowStats = stats(window);
+        snapshot.totals.set(window, windowStats.amounts);
+        WindowEvents &events = (*observation.events)[size_t(windowIndex(window))];
+        events.longCount = windowStats.longCount;
+        events.shortCount = windowStats.shortCount;
+        if (windowStats.largest) {
+            const Largest &largest = *windowStats.largest;
+            events.largest = LargestLiquidation{largest.exchange, largest.coin, largest.side, largest.usd,
+                                                QDateTime::fromMSecsSinceEpoch(largest.timeMs, Qt::UTC)};
         }
-        snapshot.totals.set(window, total);
     }
-    if (breakdown != BreakdownKind::None) {
-        snapshot.breakdownKind = breakdown;
-        snapshot.breakdown = rows(breakdown);
+    snapshot.observation = observation;
+    if (shown != BreakdownKind::None) {
+        const BreakdownKind other
+            = shown == BreakdownKind::Coin ? BreakdownKind::Exchange : BreakdownKind::Coin;
+        snapshot.breakdownKind = shown;
+        snapshot.breakdown = rows(shown);
+        snapshot.otherBreakdownKind = other;
+        snapshot.otherBreakdown = rows(other);
     }
     return snapshot;
 }

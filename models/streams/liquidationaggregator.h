@@ -50,8 +50,10 @@ public:
     qint64 now() const { return m_nowMs; }
 
     WindowStats stats(TimeWindow window) const;
-    // Totals and a breakdown per coin or per exchange (rows by 24h total, largest first), as of now.
-    LiquidationSnapshot snapshot(BreakdownKind breakdown) const;
+    // Totals, counts and the largest liquidations as of now, with both breakdowns (rows by 24h total,
+    // largest first): the shown one per coin or per exchange, the other second. No coverage: only
+    // the caller knows what was watched.
+    LiquidationSnapshot snapshot(BreakdownKind shown) const;
     QList<BreakdownRow> rows(BreakdownKind breakdown) const;
 
     int seriesCount() const { return int(m_series.size()); }
