@@ -2,6 +2,9 @@
 
 #include "live/endpointpolicy.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
 namespace Liq {
 
 QUrl CoinGlassEndpoint::defaultBaseUrl()
@@ -20,6 +23,14 @@ QString displayOrigin(const LiveEndpoint &endpoint)
         QString operator()(const CoinGlassEndpoint &e) const
         {
             return EndpointPolicy::displayOrigin(e.baseUrl);
+        }
+        QString operator()(const ExchangeStreamsEndpoint &e) const
+        {
+            QStringList names;
+            for (Exchange exchange : e.exchanges)
+                names << exchangeName(exchange);
+            return QCoreApplication::translate("Liq::LiveEndpoint", "%1 streams")
+                .arg(names.join(QStringLiteral(", ")));
         }
     };
     return std::visit(Visitor{}, endpoint);

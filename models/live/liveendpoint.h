@@ -1,5 +1,7 @@
 #pragma once
 
+#include "live/exchangeendpoints.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -32,7 +34,7 @@ struct CoinGlassEndpoint
 
 // Where a live session gets its data: a value, compared and copied freely, turned into a running
 // LiveSource by createLiveSource().
-using LiveEndpoint = std::variant<SnapshotUrlEndpoint, CoinGlassEndpoint>;
+using LiveEndpoint = std::variant<SnapshotUrlEndpoint, CoinGlassEndpoint, ExchangeStreamsEndpoint>;
 
 // The endpoint as it may be shown (no key, no credentials, no secret query items).
 QString displayOrigin(const LiveEndpoint &endpoint);

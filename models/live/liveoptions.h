@@ -16,6 +16,9 @@ struct LiveOptions
     qint64 maxBytes = DefaultMaxBytes; // a response or message larger than this is refused
     int backoffInitialMs = 2'000; // first retry delay; doubles per failure, with jitter
     int backoffMaxMs = 5 * 60'000;
+    // Exchange streams: 0 keeps each protocol's own timing (documented in exchanges/); tests shorten them.
+    int streamSilenceMs = 0; // nothing received on an open stream for this long: Silent, reconnect
+    int streamKeepaliveMs = 0; // the interval of our keepalive messages
     bool allowPlain = false; // plain http:// or ws:// to a host that is not this computer
 };
 

@@ -21,6 +21,7 @@ struct DetailContext
     MarketKind market = MarketKind::Swap;
     ContractSpec contract;
     qint64 receiveTimeMs = 0;
+    bool history = false; // a REST history page: events past the age limit are expected, and skipped
 };
 
 // One entry of details[]: nullopt with *problem set when it is malformed.
@@ -55,13 +56,15 @@ std::optional<LiquidationEvent> detailEvent(const Json &detail, const DetailCont
                                          : *size * context.contract.contractValue * *price;
     event.exchangeTimeMs = *time;
     event.receiveTimeMs = context.receiveTimeMs;
+    if (context.history && event.exchangeTimeMs < event.receiveTimeMs - EventCheck::MaxAgeMs)
+        return std::nullopt; // problem stays empty: too old to count, not malformed
     *problem = EventCheck::problem(event);
     if (!problem->isEmpty())
         return std::nullopt;
     return event;
 }
 
-StreamMessage eventsOf(const Json &data, const ContractTable &contracts, qint64 receiveTimeMs)
+StreamMessage eventsOf(const Json &data, const ContractTable &contracts, qint64 receiveTimeMs, bool history)
 {
     using namespace StreamJson;
     if (!data.is_array())
@@ -79,6 +82,7 @@ StreamMessage eventsOf(const Json &data, const ContractTable &contracts, qint64 
         context.coin = Instruments::okxCoin(string(entry, "instFamily").value_or(*instrument));
         context.market = *type == u"FUTURES" ? MarketKind::Futures : MarketKind::Swap;
         context.receiveTimeMs = receiveTimeMs;
+        context.history = history;
         const auto contract = contracts.constFind(*instrument);
         const bool known = contract != contracts.cend() && contract->contractValue > 0;
         if (known)
@@ -86,6 +90,10 @@ StreamMessage eventsOf(const Json &data, const ContractTable &contracts, qint64 
         for (const Json &detail : *details) {
             QString problem;
             const std::optional<LiquidationEvent> event = detailEvent(detail, context, &problem);
+            if (!event && problem.isEmpty()) {
+                message.reachedAgeLimit = true;
+                continue;
+            }
             if (!event)
                 return StreamMessage::bad(problem);
             if (!known) {
@@ -134,7 +142,7 @@ StreamMessage OkxParser::parse(QByteArrayView text, qint64 receiveTimeMs) const
         || string(*arg, "channel").value_or(QString()) != u"liquidation-orders")
         return message; // Ignored: another channel
     const auto data = document.find("data");
-    return eventsOf(data == document.end() ? Json() : *data, m_contracts, receiveTimeMs);
+    return eventsOf(data == document.end() ? Json() : *data, m_contracts, receiveTimeMs, false);
 }
 
 StreamMessage OkxParser::parseHistoryPage(QByteArrayView body, qint64 receiveTimeMs) const
@@ -151,7 +159,7 @@ StreamMessage OkxParser::parseHistoryPage(QByteArrayView body, qint64 receiveTim
         return refused;
     }
     const auto data = document.find("data");
-    return eventsOf(data == document.end() ? Json() : *data, m_contracts, receiveTimeMs);
+    return eventsOf(data == document.end() ? Json() : *data, m_contracts, receiveTimeMs, true);
 }
 
 } // namespace Liq

@@ -17,6 +17,7 @@ public:
 
     // A page of GET /api/v5/public/liquidation-orders: the same entries in OKX's REST envelope
     // ({"code":"0","msg":"","data":[...]}); a code other than "0" is a SubscribeError with OKX's msg.
+    // Events older than the longest window are skipped, not bad, and set reachedAgeLimit.
     StreamMessage parseHistoryPage(QByteArrayView body, qint64 receiveTimeMs) const;
 
     const ContractTable &contracts() const { return m_contracts; }

@@ -26,6 +26,8 @@ struct StreamMessage
     // with a guess (they are not in events).
     int unknownInstruments = 0;
     QString unknownInstrument; // the first of them, for the report
+    // A history page held events older than the longest window (skipped): paging further back is useless.
+    bool reachedAgeLimit = false;
 
     static StreamMessage bad(const QString &problem);
 };
