@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "analysis/marketsummary.h"
+#include "exchanges/streamcollect.h"
 #include "feed/feedfetch.h"
 #include "formats/snapshotfile.h"
 #include "live/endpointpolicy.h"
@@ -26,6 +27,21 @@ struct OptionSet
         QStringLiteral("Read snapshots from an HTTP feed URL (live in the window; fetched "
                        "once with --summary)."),
         QStringLiteral("URL")};
+    QCommandLineOption exchanges{
+        QStringLiteral("exchanges"),
+        QStringLiteral("Watch the free public liquidation streams of these exchanges (binance, bybit, okx, "
+                       "comma-separated, or all). No key needed; totals are what was observed."),
+        QStringLiteral("LIST")};
+    QCommandLineOption collect{QStringLiteral("collect"),
+                               QStringLiteral("With --summary --exchanges: listen this many seconds, then "
+                                              "print (default 60)."),
+                               QStringLiteral("S"), QStringLiteral("60")};
+    QCommandLineOption endpoint{
+        QStringLiteral("endpoint"),
+        QStringLiteral("Override an exchange endpoint (repeatable): binance-usdm-ws, binance-coinm-ws, "
+                       "binance-coinm-rest, bybit-linear-ws, bybit-inverse-ws, bybit-rest, okx-ws, okx-rest. "
+                       "A WebSocket endpoint is the full URL; a REST one the base of the documented paths."),
+        QStringLiteral("NAME=URL")};
     QCommandLineOption interval{QStringLiteral("interval"),
                                 QStringLiteral("Feed polling interval in seconds (minimum 1, default 10)."),
                                 QStringLiteral("S"), QStringLiteral("10")};
@@ -35,7 +51,7 @@ struct OptionSet
                        "Preferences.")};
     QCommandLineOption allowPlainHttp{
         QStringLiteral("allow-plain-http"),
-        QStringLiteral("Allow plain http:// to a host other than this computer (unencrypted).")};
+        QStringLiteral("Allow plain http:// and ws:// to a host other than this computer (unencrypted).")};
     QCommandLineOption demo{QStringLiteral("demo"),
                             QStringLiteral("Start the local demo feed (liqscope-feed) and watch it live.")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -55,8 +71,8 @@ struct OptionSet
         parser.setApplicationDescription(
             QStringLiteral("Liqscope: long and short liquidations over the last 1h, 4h, 12h and 24h, "
                            "the squeeze signal they make, and what it means for the market."));
-        parser.addOptions({summary, format, defaultThresholds, feed, interval, allowPlainHttp, demo,
-                           screenshot, size, help, version});
+        parser.addOptions({summary, format, defaultThresholds, feed, exchanges, collect, endpoint, interval,
+                           allowPlainHttp, demo, screenshot, size, help, version});
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
             QStringLiteral(
@@ -86,6 +102,40 @@ std::optional<QSize> parseSize(const QString &text)
     return QSize(width, height);
 }
 
+// --exchanges, --endpoint and --collect: the exchange streams as the live endpoint.
+bool parseStreamOptions(const QCommandLineParser &parser, const OptionSet &set, Options *options,
+                        QString *error)
+{
+    if (!parser.isSet(set.exchanges)) {
+        *error = QStringLiteral("--endpoint and --collect need --exchanges.");
+        return false;
+    }
+    if (parser.isSet(set.feed)) {
+        *error = QStringLiteral("Give either --feed or --exchanges, not both.");
+        return false;
+    }
+    ExchangeStreamsEndpoint streams;
+    const auto exchanges = ExchangeEndpoints::parseExchangeList(parser.value(set.exchanges), error);
+    if (!exchanges)
+        return false;
+    streams.exchanges = *exchanges;
+    for (const QString &text : parser.values(set.endpoint)) {
+        const auto named = ExchangeEndpoints::parseOverride(text, options->live.allowPlain, error);
+        if (!named)
+            return false;
+        streams.overrides.insert(named->first, named->second);
+    }
+    bool ok = false;
+    options->collectSeconds = parser.value(set.collect).toInt(&ok);
+    if (!ok || options->collectSeconds < 1 || options->collectSeconds > 86400) {
+        *error = QStringLiteral("--collect takes whole seconds from 1 to 86400, not '%1'.")
+                     .arg(parser.value(set.collect));
+        return false;
+    }
+    options->endpoint = streams;
+    return true;
+}
+
 // --feed, --interval and --allow-plain-http: the URL is checked by the one endpoint policy here, so a
 // scheme or host that the client would refuse is a usage error before anything starts.
 bool parseLiveOptions(const QCommandLineParser &parser, const OptionSet &set, Options *options,
@@ -100,6 +150,8 @@ bool parseLiveOptions(const QCommandLineParser &parser, const OptionSet &set, Op
     }
     options->live.intervalMs = seconds * 1000;
     options->live.allowPlain = parser.isSet(set.allowPlainHttp);
+    if (parser.isSet(set.exchanges) || parser.isSet(set.endpoint) || parser.isSet(set.collect))
+        return parseStreamOptions(parser, set, options, error);
     if (!parser.isSet(set.feed))
         return true;
     const QUrl url = EndpointPolicy::fromUserInput(parser.value(set.feed), EndpointPolicy::Transport::Http);
@@ -200,7 +252,8 @@ ParsedArguments parseArguments(const QStringList &arguments)
         return result;
     }
     if (options.endpoint && !options.snapshotPath.isEmpty()) {
-        result.error = QStringLiteral("Give either a FILE or --feed, not both.");
+        result.error
+            = QStringLiteral("Give either a FILE or a live source (--feed or --exchanges), not both.");
         return result;
     }
     if (options.demo && (options.endpoint || !options.snapshotPath.isEmpty())) {
@@ -216,10 +269,31 @@ namespace {
 // Returns the exit code to use when loading failed, Success otherwise.
 int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
 {
+    if (const auto *streams
+        = options.endpoint ? std::get_if<ExchangeStreamsEndpoint>(&*options.endpoint) : nullptr) {
+        const StreamCollectResult collected = collectStreams(*streams, options.live, options.collectSeconds);
+        if (!collected.delivered) {
+            for (const LinkStatus &exchange : collected.status.links)
+                err << exchange.name << QStringLiteral(": ")
+                    << exchange.describe(QDateTime::currentDateTimeUtc()) << Qt::endl;
+            return FeedError;
+        }
+        loaded->snapshot = collected.snapshot;
+        return Success;
+    }
+    if (const auto *http
+        = options.endpoint ? std::get_if<SnapshotUrlEndpoint>(&*options.endpoint) : nullptr) {
+        const FeedFetchResult fetched = fetchOnce(*http, options.live);
+        if (!fetched.ok()) {
+            err << fetched.load.error.message << Qt::endl;
+            return FeedError;
+        }
+        *loaded = fetched.load;
+        return Success;
+    }
     if (options.endpoint) {
         const FeedFetchResult fetched
-            = std::visit([&options](const auto &endpoint) { return fetchOnce(endpoint, options.live); },
-                         *options.endpoint);
+            = fetchOnce(std::get<CoinGlassEndpoint>(*options.endpoint), options.live);
         if (!fetched.ok()) {
             err << fetched.load.error.message << Qt::endl;
             return FeedError;

@@ -24,7 +24,9 @@ struct Options
     Mode mode = Mode::Desktop;
     SummaryFormat format = SummaryFormat::Text;
     QString snapshotPath; // empty: the bundled sample
-    std::optional<LiveEndpoint> endpoint; // --feed URL, checked by the endpoint policy
+    // --feed URL, checked by the endpoint policy, or --exchanges LIST with any --endpoint NAME=URL
+    std::optional<LiveEndpoint> endpoint;
+    int collectSeconds = 60; // --collect: how long --summary listens to the exchanges
     LiveOptions live; // --interval, --allow-plain-http
     bool demo = false;
     // --summary reads the thresholds saved in Preferences, as the window does; --default-thresholds
