@@ -46,8 +46,7 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &
     setWindowTitle(tr("Connect to Feed"));
     m_kind->addItem(tr("Snapshot URL"), int(Kind::SnapshotUrl));
     m_kind->addItem(tr("CoinGlass API"), int(Kind::CoinGlass));
-    m_url->setPlaceholderText(QStringLiteral("https://example.com/liquidations.liqscope"));
-    m_url->setClearButtonEnabled(true);
+    m_url->setClearButtonEnabled(true); // the placeholder follows the kind (updateEnabled)
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("CG-API-KEY"));
     m_key->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
@@ -64,6 +63,16 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &
     m_error->setPalette(errorPalette);
     m_error->hide();
 
+    buildLayout();
+    setChoices(remembered);
+    loadKey();
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectDialog::switchKind);
+    connect(m_view, &QComboBox::currentIndexChanged, this, &ConnectDialog::updateEnabled);
+    updateEnabled();
+}
+
+void ConnectDialog::buildLayout()
+{
     auto *form = new QFormLayout;
     form->addRow(tr("&Source:"), m_kind);
     form->addRow(tr("&URL:"), m_url);
@@ -83,8 +92,11 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+}
 
-    setChoices(remembered);
+// The saved key (or the environment's, which the dialog cannot remember or forget).
+void ConnectDialog::loadKey()
+{
     QString keyError;
     m_key->setText(m_keyStore.load(&keyError));
     if (ApiKeyStore::environmentHasKey()) {
@@ -96,19 +108,18 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &
     }
     if (!keyError.isEmpty())
         showError(keyError);
+}
 
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
-        // Each kind keeps its own URL, so switching back and forth loses nothing.
-        if (kind() == Kind::CoinGlass) {
-            m_snapshotUrlText = m_url->text();
-            m_url->setText(m_coinGlassUrlText);
-        } else {
-            m_coinGlassUrlText = m_url->text();
-            m_url->setText(m_snapshotUrlText);
-        }
-        updateEnabled();
-    });
-    connect(m_view, &QComboBox::currentIndexChanged, this, &ConnectDialog::updateEnabled);
+// Each kind keeps its own URL, so switching back and forth loses nothing.
+void ConnectDialog::switchKind()
+{
+    if (kind() == Kind::CoinGlass) {
+        m_snapshotUrlText = m_url->text();
+        m_url->setText(m_coinGlassUrlText);
+    } else {
+        m_coinGlassUrlText = m_url->text();
+        m_url->setText(m_snapshotUrlText);
+    }
     updateEnabled();
 }
 

@@ -67,6 +67,9 @@ public:
     QCheckBox *allowPlainHttpBox() const { return m_allowPlainHttp; }
 
 private:
+    void buildLayout();
+    void loadKey();
+    void switchKind();
     void updateEnabled();
     void setChoices(const ConnectChoices &choices);
     void showError(const QString &message);

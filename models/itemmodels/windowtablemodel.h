@@ -25,10 +25,6 @@ public:
 
     // Same windows as before: one dataChanged over the changed cells; other windows: a reset.
     void setAmounts(const WindowAmounts &amounts);
-    const WindowAmounts &amounts() const { return m_amounts; }
-    TimeWindow windowAt(int row) const { return m_windows.at(row); }
-    // Row of a window, or -1 when it is absent.
-    int rowOf(TimeWindow window) const { return int(m_windows.indexOf(window)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -59,8 +59,15 @@ void LiveSession::setDemoProgram(const QString &program, const QStringList &extr
 
 void LiveSession::connectTo(const LiveEndpoint &endpoint, const LiveOptions &options)
 {
+    connectTo(createLiveSource(endpoint, options, this));
+}
+
+void LiveSession::connectTo(LiveSource *source)
+{
+    Q_ASSERT(source);
     dropSource();
-    m_source = createLiveSource(endpoint, options, this);
+    m_source = source;
+    m_source->setParent(this);
     connect(m_source, &LiveSource::snapshotReceived, this, &LiveSession::receiveSnapshot);
     connect(m_source, &LiveSource::statusChanged, this, &LiveSession::statusChanged);
     emit sourceChanged(m_source->displayOrigin());

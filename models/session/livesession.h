@@ -18,10 +18,10 @@ class LiveSource;
 class SnapshotHistory;
 
 // The live plumbing of one window, without widgets: a LiveSource (made per connection by
-// createLiveSource(), whatever its kind), the
-// session's SnapshotHistory and, for --demo, the liqscope-feed child. Every snapshot goes into the
-// history at once; the DashboardSession gets the newest one of a burst after a short quiet period,
-// so a burst repaints the dashboard once. A feed failure never touches the data on screen.
+// createLiveSource(), or handed over ready-made), the session's SnapshotHistory and, for --demo, the
+// liqscope-feed child. Every snapshot goes into the history at once; the DashboardSession gets the
+// newest one of a burst after a short quiet period, so a burst repaints the dashboard once. A feed
+// failure never touches the data on screen.
 class LiveSession final : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,9 @@ public:
 
     // Replaces any current feed by this one and starts polling. The history is kept: time moves on.
     void connectTo(const LiveEndpoint &endpoint, const LiveOptions &options);
+    // The same with a source made elsewhere (any LiveSource, not started): the session takes it over
+    // (it becomes the source's parent) and starts it.
+    void connectTo(LiveSource *source);
     // Starts liqscope-feed --port 0 and connects to it once it reports its URL; a failure to start
     // is reported through problem().
     void startDemo(const LiveOptions &options);
@@ -75,13 +78,11 @@ signals:
     // A history file was read and is now the session (bad lines, if any, were reported as a problem).
     void historyOpened(const QString &path, int snapshots, int badLines);
 
-public:
+private:
     // What the source's snapshotReceived does: into the history now, onto the dashboard after the
-    // coalescing interval. Public so recorded snapshots can be replayed through the same path.
+    // coalescing interval.
     void receiveSnapshot(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
                          const QString &origin);
-
-private:
     void applyPending();
     void finishHistory(quint64 token, const QString &path, const HistoryLoadResult &result);
     void dropSource();

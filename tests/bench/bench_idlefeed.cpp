@@ -1,7 +1,8 @@
 // Idle live harness for tools/bench: the dashboard window (offscreen) fed by a FeedClient polling a
-// snapshot URL, exactly the path a live window takes (FeedClient -> DashboardSession -> widgets).
-// tools/bench measures this process from outside (/proc/<pid>/stat, VmRSS), the same way it measures
-// `liqscope --feed` once that is wired, so both figures are comparable.
+// snapshot URL straight into its DashboardSession (FeedClient -> DashboardSession -> widgets), without
+// the LiveSession a live window adds (history, coalescing). tools/bench measures this process from
+// outside (/proc/<pid>/stat, VmRSS), the same way it measures `liqscope --feed`, so both figures are
+// comparable.
 //   bench_idlefeed URL [--interval SECONDS]
 // Runs until terminated; exits 1 when the feed cannot be reached within 10 s.
 #include "feed/feedclient.h"

@@ -1,6 +1,7 @@
-// LiveSession: the live plumbing without widgets, against the real liqscope-feed executable.
-#include "feed/feedclient.h"
+// LiveSession: the live plumbing without widgets, against the real liqscope-feed executable, and
+// through a scripted LiveSource where a test needs to choose when each snapshot arrives.
 #include "formats/historyfile.h"
+#include "live/livesource.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "session/snapshothistory.h"
@@ -9,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <utility>
 
 using namespace Liq;
 
@@ -28,6 +31,47 @@ LiquidationSnapshot snapshotAt(int minute, double longUsd)
     for (TimeWindow window : AllTimeWindows)
         snapshot.totals.set(window, {longUsd * windowHours(window), 1e6 * windowHours(window)});
     return snapshot;
+}
+
+// A live source whose transport is the test: deliver() is a snapshot arriving. It is a whole
+// implementation of the LiveSource seam, so LiveSession takes it through the same path as the
+// HTTP poller.
+class ScriptedSource final : public LiveSource
+{
+public:
+    explicit ScriptedSource(QString origin)
+        : m_origin(std::move(origin))
+    { }
+
+    void start() override { setState(LiveState::Live); }
+    void pause() override { setState(LiveState::Paused); }
+    void resume() override { setState(LiveState::Live); }
+    LiveStatus status() const override { return m_status; }
+    QString displayOrigin() const override { return m_origin; }
+
+    void deliver(const LiquidationSnapshot &snapshot)
+    {
+        Q_ASSERT(m_status.state == LiveState::Live); // LiveSession started it
+        emit snapshotReceived(snapshot, {}, m_origin);
+    }
+
+private:
+    void setState(LiveState state)
+    {
+        m_status.state = state;
+        emit statusChanged(m_status);
+    }
+
+    QString m_origin;
+    LiveStatus m_status;
+};
+
+// Connects live to a new scripted source; live owns it.
+ScriptedSource *connectScripted(LiveSession &live, const QString &origin)
+{
+    auto *source = new ScriptedSource(origin);
+    live.connectTo(source);
+    return source;
 }
 
 LiveOptions fastOptions()
@@ -66,9 +110,12 @@ void tst_LiveSession::burstUpdatesTheDashboardOnce()
     QFETCH(int, count);
     DashboardSession session;
     LiveSession live(&session);
+    ScriptedSource *source = connectScripted(live, QStringLiteral("http://127.0.0.1/feed"));
+    QCOMPARE(live.status().state, LiveState::Live);
+    QCOMPARE(live.sourceText(), QStringLiteral("http://127.0.0.1/feed"));
     QSignalSpy changed(&session, &DashboardSession::changed);
     for (int i = 0; i < count; ++i)
-        live.receiveSnapshot(snapshotAt(i, 1e6 * (i + 1)), {}, QStringLiteral("http://127.0.0.1/feed"));
+        source->deliver(snapshotAt(i, 1e6 * (i + 1)));
     // Every snapshot is in the history at once; the dashboard waits for the burst to end.
     QCOMPARE(live.history()->size(), count);
     QCOMPARE(changed.count(), 0);
@@ -78,7 +125,7 @@ void tst_LiveSession::burstUpdatesTheDashboardOnce()
     QCOMPARE(session.origin(), QStringLiteral("http://127.0.0.1/feed"));
     // A fence instead of a sleep: one more snapshot makes exactly one more change, so the burst
     // left no second update pending.
-    live.receiveSnapshot(snapshotAt(count, 1e6 * (count + 1)), {}, QStringLiteral("http://127.0.0.1/feed"));
+    source->deliver(snapshotAt(count, 1e6 * (count + 1)));
     QVERIFY(changed.wait(2000));
     QCOMPARE(changed.count(), 2);
     QCOMPARE(session.snapshot(), snapshotAt(count, 1e6 * (count + 1)));
@@ -133,8 +180,9 @@ void tst_LiveSession::historyOpenKeepsGoodLinesAndNamesBadOnes()
     {
         DashboardSession session;
         LiveSession live(&session);
+        ScriptedSource *source = connectScripted(live, QStringLiteral("feed"));
         for (int i = 0; i < 3; ++i)
-            live.receiveSnapshot(snapshotAt(i, 2e6 + i), {}, QStringLiteral("feed"));
+            source->deliver(snapshotAt(i, 2e6 + i));
         QString error;
         QVERIFY2(live.saveHistory(path, &error), qPrintable(error));
     }
@@ -173,7 +221,7 @@ void tst_LiveSession::unreadableHistoryChangesNothing()
 {
     DashboardSession session;
     LiveSession live(&session);
-    live.receiveSnapshot(snapshotAt(0, 1e6), {}, QStringLiteral("feed"));
+    connectScripted(live, QStringLiteral("feed"))->deliver(snapshotAt(0, 1e6));
     QTRY_VERIFY(session.hasSnapshot());
     QSignalSpy problems(&live, &LiveSession::problem);
     QSignalSpy opened(&live, &LiveSession::historyOpened);
@@ -184,6 +232,7 @@ void tst_LiveSession::unreadableHistoryChangesNothing()
     QVERIFY(problems.constFirst().at(0).toString().contains(QStringLiteral("history.jsonl")));
     QCOMPARE(live.history()->size(), 1);
     QCOMPARE(session.snapshot(), snapshotAt(0, 1e6));
+    QVERIFY(live.isConnected()); // the feed keeps running too
 }
 
 QTEST_GUILESS_MAIN(tst_LiveSession)
