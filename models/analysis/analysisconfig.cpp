@@ -1,5 +1,9 @@
 #include "analysisconfig.h"
 
+#include "domain/liquidationsnapshot.h"
+
+#include <algorithm>
+
 namespace Liq {
 
 AnalysisConfig AnalysisConfig::withBaselinesScaled(double factor) const
@@ -10,13 +14,28 @@ AnalysisConfig AnalysisConfig::withBaselinesScaled(double factor) const
     return scaled;
 }
 
+AnalysisConfig AnalysisConfig::forSnapshot(const LiquidationSnapshot &snapshot) const
+{
+    if (!snapshot.observation)
+        return *this;
+    AnalysisConfig observed = withBaselinesScaled(observedBaselineFactor);
+    const double covered = double(snapshot.observation->coveredSeconds(snapshot.asOf));
+    for (TimeWindow window : AllTimeWindows) {
+        const double share = std::clamp(covered / double(windowSeconds(window)), 0.0, 1.0);
+        observed.coverage[windowIndex(window)] = share;
+        observed.baselineUsd[windowIndex(window)] *= share;
+    }
+    return observed;
+}
+
 bool operator==(const AnalysisConfig &a, const AnalysisConfig &b)
 {
     return a.dominanceShare == b.dominanceShare && a.fullDominanceShare == b.fullDominanceShare
         && a.baselineUsd == b.baselineUsd && a.fullMagnitude == b.fullMagnitude
         && a.quietMagnitude == b.quietMagnitude && a.mildScore == b.mildScore
         && a.strongScore == b.strongScore && a.extremeScore == b.extremeScore
-        && a.acceleratingRatio == b.acceleratingRatio && a.fadingRatio == b.fadingRatio;
+        && a.acceleratingRatio == b.acceleratingRatio && a.fadingRatio == b.fadingRatio
+        && a.observedBaselineFactor == b.observedBaselineFactor && a.coverage == b.coverage;
 }
 
 } // namespace Liq

@@ -6,6 +6,8 @@
 
 namespace Liq {
 
+struct LiquidationSnapshot;
+
 // The thresholds of the analysis. The defaults are for the whole market (all coins, all exchanges);
 // a single coin or exchange needs smaller baselines (withBaselinesScaled()).
 //
@@ -43,7 +45,22 @@ struct AnalysisConfig
     double acceleratingRatio = 1.5; // at or above: accelerating
     double fadingRatio = 0.67; // at or below: fading; in between: steady
 
+    // Observed data (the exchange streams) sees a fraction of what CoinGlass reports for the whole
+    // market: three exchanges of the dozen it aggregates, Binance at most one liquidation per symbol
+    // per second, OKX by its own account not all. Their observed totals run at roughly a third of
+    // CoinGlass's all-exchange figures, so the baselines of observed data are scaled by this.
+    double observedBaselineFactor = 0.35;
+
+    // How much of each window the data covers, 0..1 (1: all of it). Not a setting: forSnapshot() fills
+    // it from an observed snapshot, so a partial window is judged against the time actually watched
+    // (its baseline and its hourly rate scale with it) and never read as a quiet full window.
+    std::array<double, TimeWindowCount> coverage{1.0, 1.0, 1.0, 1.0};
+
     double baseline(TimeWindow window) const { return baselineUsd[windowIndex(window)]; }
+    double coverageOf(TimeWindow window) const { return coverage[windowIndex(window)]; }
+    // The thresholds for this snapshot: for observed data, the observed baselines and each window's
+    // coverage; otherwise these thresholds unchanged. analyzeSnapshot() applies it.
+    AnalysisConfig forSnapshot(const LiquidationSnapshot &snapshot) const;
     // The same thresholds with every baseline multiplied by factor (e.g. 0.4 for BTC alone).
     AnalysisConfig withBaselinesScaled(double factor) const;
 

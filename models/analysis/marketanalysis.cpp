@@ -16,8 +16,10 @@ const WindowStats *MarketAnalysis::stats(TimeWindow window) const
     return nullptr;
 }
 
-MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const AnalysisConfig &config)
+MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const AnalysisConfig &givenConfig)
 {
+    // Observed data is judged against observed baselines, over the time it covers.
+    const AnalysisConfig config = givenConfig.forSnapshot(snapshot);
     MarketAnalysis analysis;
     analysis.config = config;
     const WindowAmounts amounts = sanitizedAmounts(snapshot.totals, &analysis.warnings);

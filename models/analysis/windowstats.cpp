@@ -117,8 +117,13 @@ MomentumReading computeMomentum(const WindowAmounts &amounts, const AnalysisConf
     const double dayTotal = amounts.at(TimeWindow::H24).total();
     if (!(dayTotal > 0.0))
         return {};
-    const double averagePerHour = dayTotal / windowHours(TimeWindow::H24);
-    const double ratio = amounts.at(TimeWindow::H1).total() / averagePerHour;
+    // Rates per hour actually covered: with 38 minutes watched, both windows hold the same 38 minutes.
+    const double dayHours = windowHours(TimeWindow::H24) * config.coverageOf(TimeWindow::H24);
+    const double hourHours = windowHours(TimeWindow::H1) * config.coverageOf(TimeWindow::H1);
+    if (!(dayHours > 0.0) || !(hourHours > 0.0))
+        return {};
+    const double averagePerHour = dayTotal / dayHours;
+    const double ratio = amounts.at(TimeWindow::H1).total() / hourHours / averagePerHour;
     MomentumReading reading;
     reading.ratio = ratio;
     if (ratio >= config.acceleratingRatio)

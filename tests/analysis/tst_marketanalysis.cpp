@@ -26,6 +26,35 @@ class TestMarketAnalysis final : public QObject
     Q_OBJECT
 
 private slots:
+    void observedPartialWindowsAreJudgedOverTheirCoverage()
+    {
+        // 38 minutes watched, the same $6M of shorts in every window (nothing older exists yet).
+        LiquidationSnapshot snapshot = snapshotOf({{TimeWindow::H1, 0.5e6, 6e6}, {TimeWindow::H4, 0.5e6, 6e6},
+                                                   {TimeWindow::H12, 0.5e6, 6e6}, {TimeWindow::H24, 0.5e6, 6e6}});
+        Observation observation;
+        observation.coverage = {{Exchange::Binance, snapshot.asOf.addSecs(-38 * 60)}};
+        snapshot.observation = observation;
+        const AnalysisConfig defaults;
+        const MarketAnalysis observed = analyzeSnapshot(snapshot, defaults);
+        // Baselines: observed factor, then the share of each window that was watched.
+        const double share = 38.0 / 60.0;
+        QCOMPARE(observed.config.baseline(TimeWindow::H1),
+                 defaults.baseline(TimeWindow::H1) * defaults.observedBaselineFactor * share);
+        QCOMPARE(observed.config.coverageOf(TimeWindow::H24), 38.0 / 1440.0);
+        // $6.5M in 38 minutes is a busy stretch, not a quiet day: the signal sees a short squeeze.
+        QVERIFY(observed.signal.level != SqueezeLevel::None);
+        QCOMPARE(observed.signal.side, SqueezeSide::ShortSqueeze);
+        // The same 38 minutes are in both windows: the pace is steady, not a 24x spike.
+        QVERIFY(observed.momentumRatio);
+        QCOMPARE(*observed.momentumRatio, 1.0);
+        QCOMPARE(observed.momentum, Momentum::Steady);
+        // The same figures as a complete (CoinGlass) snapshot are a quiet day.
+        snapshot.observation.reset();
+        const MarketAnalysis complete = analyzeSnapshot(snapshot, defaults);
+        QCOMPARE(complete.config, defaults);
+        QCOMPARE(complete.signal.level, SqueezeLevel::None);
+    }
+
     void seedWindowStats()
     {
         const LiquidationSnapshot seed = seedSnapshot();
