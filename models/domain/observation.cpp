@@ -1,5 +1,8 @@
 #include "domain/observation.h"
 
+#include "domain/duration.h"
+
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace Liq {
@@ -27,6 +30,26 @@ qint64 Observation::coveredSeconds(const QDateTime &asOf) const
 bool Observation::isPartial(TimeWindow window, const QDateTime &asOf) const
 {
     return coveredSeconds(asOf) < windowSeconds(window);
+}
+
+QString Observation::partialText(const QDateTime &asOf) const
+{
+    QStringList partial;
+    for (TimeWindow window : AllTimeWindows) {
+        if (isPartial(window, asOf))
+            partial << windowLabel(window);
+    }
+    if (partial.isEmpty())
+        return {};
+    const QString windows = partial.size() == 1
+        ? partial.constFirst()
+        : QCoreApplication::translate("Liq::Observation", "%1 and %2")
+              .arg(partial.mid(0, partial.size() - 1).join(QStringLiteral(", ")), partial.constLast());
+    const qint64 seconds = coveredSeconds(asOf);
+    return seconds > 0
+        ? QCoreApplication::translate("Liq::Observation", "%1 partial: %2 observed")
+              .arg(windows, formatDuration(seconds))
+        : QCoreApplication::translate("Liq::Observation", "%1 partial: nothing observed yet").arg(windows);
 }
 
 QString Observation::exchangeList() const

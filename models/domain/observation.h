@@ -75,6 +75,9 @@ struct Observation
     qint64 coveredSeconds(const QDateTime &asOf) const;
     // True when the window reaches back before coveredSince().
     bool isPartial(TimeWindow window, const QDateTime &asOf) const;
+    // The windows that are partial and how long was watched, in one phrase for cards and status lines:
+    // "4h, 12h and 24h partial: 38 min observed"; empty when no window is partial. Translatable.
+    QString partialText(const QDateTime &asOf) const;
     // "Binance, Bybit, OKX": the exchanges observed.
     QString exchangeList() const;
 

@@ -62,6 +62,64 @@ private slots:
         QVERIFY(amounts.isEmpty());
     }
 
+    void observationCoverageAndPartialWindows()
+    {
+        const QDateTime asOf(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC);
+        Observation observation;
+        observation.coverage
+            = {{Exchange::Binance, asOf.addSecs(-2 * 3600)}, {Exchange::Okx, asOf.addSecs(-38 * 60)}};
+        // Every exchange must have watched a window for it to be whole: the latest start counts.
+        QCOMPARE(observation.coveredSince(), asOf.addSecs(-38 * 60));
+        QCOMPARE(observation.coveredSeconds(asOf), qint64(38 * 60));
+        QVERIFY(observation.isPartial(TimeWindow::H1, asOf));
+        QCOMPARE(observation.partialText(asOf), u"1h, 4h, 12h and 24h partial: 38 min observed"_qs);
+        observation.coverage[1].observedSince = asOf.addSecs(-5 * 3600);
+        QVERIFY(!observation.isPartial(TimeWindow::H1, asOf));
+        QVERIFY(!observation.isPartial(TimeWindow::H4, asOf));
+        QCOMPARE(observation.partialText(asOf), u"12h and 24h partial: 2 h observed"_qs);
+        observation.coverage[0].observedSince = asOf.addDays(-2);
+        observation.coverage[1].observedSince = asOf.addDays(-1);
+        QVERIFY(observation.partialText(asOf).isEmpty());
+        // An exchange that has observed nothing yet leaves every window partial.
+        observation.coverage.append({Exchange::Bybit, QDateTime()});
+        QVERIFY(!observation.coveredSince().isValid());
+        QCOMPARE(observation.partialText(asOf), u"1h, 4h, 12h and 24h partial: nothing observed yet"_qs);
+        QCOMPARE(observation.exchangeList(), u"Binance, OKX, Bybit"_qs);
+    }
+
+    void otherBreakdownSwapsAndScopingKeepsCoverage()
+    {
+        LiquidationSnapshot snapshot;
+        snapshot.asOf = QDateTime(QDate(2026, 11, 20), QTime(14, 0), Qt::UTC);
+        snapshot.breakdownKind = BreakdownKind::Coin;
+        BreakdownRow btc;
+        btc.name = QStringLiteral("BTC");
+        btc.amounts.set(TimeWindow::H1, {1.0, 2.0});
+        BreakdownRow okx;
+        okx.name = QStringLiteral("OKX");
+        okx.amounts.set(TimeWindow::H1, {3.0, 4.0});
+        snapshot.breakdown = {btc};
+        snapshot.otherBreakdownKind = BreakdownKind::Exchange;
+        snapshot.otherBreakdown = {okx};
+        snapshot.totals = btc.amounts;
+        Observation observation;
+        observation.events.emplace();
+        observation.coverage = {{Exchange::Okx, snapshot.asOf.addSecs(-600)}};
+        snapshot.observation = observation;
+
+        const LiquidationSnapshot byExchange = snapshot.showingBreakdown(BreakdownKind::Exchange);
+        QCOMPARE(byExchange.breakdownKind, BreakdownKind::Exchange);
+        QCOMPARE(byExchange.breakdown, QList<BreakdownRow>{okx});
+        QCOMPARE(byExchange.otherBreakdown, QList<BreakdownRow>{btc});
+        QCOMPARE(byExchange.showingBreakdown(BreakdownKind::Coin), snapshot);
+        QCOMPARE(snapshot.showingBreakdown(BreakdownKind::None), snapshot);
+        // One row of it keeps the coverage (still partial) but not the market-wide counts.
+        const LiquidationSnapshot scoped = snapshot.scopedTo(0);
+        QVERIFY(scoped.observation);
+        QVERIFY(!scoped.observation->events);
+        QCOMPARE(scoped.observation->coverage, observation.coverage);
+    }
+
     void scopedToRow()
     {
         LiquidationSnapshot snapshot;
