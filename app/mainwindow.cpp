@@ -102,6 +102,7 @@ MainWindow::MainWindow(bool persistSettings, QWidget *parent)
     });
     connect(m_tables, &TablesPanel::scopeRequested, m_session, &DashboardSession::setScope);
     connect(m_tables, &TablesPanel::scopeCleared, m_session, &DashboardSession::clearScope);
+    connect(m_tables, &TablesPanel::breakdownKindChosen, m_session, &DashboardSession::setBreakdownKind);
     connect(m_status, &SessionStatus::warningsRequested, this, &MainWindow::showWarnings);
     connect(m_chart, &LiquidationChart::modeChanged, this, [this](LiquidationChart::Mode mode) {
         m_settings.chartMode = mode;
@@ -280,6 +281,7 @@ void MainWindow::refresh()
         action->setEnabled(has);
     m_showTotalAction->setEnabled(m_session->isScoped());
     m_tables->setScopeRow(m_session->scopeRow());
+    m_tables->setBreakdownKinds(m_session->breakdownKinds());
     if (!has) {
         m_title->setText(tr("No snapshot loaded"));
         m_subtitle->setText(tr("Open a snapshot (%1) or drop a file on this window.")
@@ -304,6 +306,7 @@ void MainWindow::refresh()
 
     const MarketAnalysis &analysis = m_session->analysis();
     m_kpis->setAnalysis(analysis);
+    m_kpis->setPartialNote(full.observation ? full.observation->partialText(full.asOf) : QString());
     m_gauge->setSignal(analysis.signal);
     m_chart->setAnalysis(analysis);
     m_summary->setSummary(m_session->summary());

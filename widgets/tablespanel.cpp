@@ -93,6 +93,7 @@ TablesPanel::TablesPanel(WindowTableModel *windows, BreakdownTableModel *breakdo
     , m_breakdownStack(new QStackedWidget)
     , m_breakdownTitle(Card::makeTitle(QString()))
     , m_windowSelector(new QComboBox)
+    , m_kindSelector(new QComboBox)
     , m_filter(new QLineEdit)
     , m_showAll(new QToolButton)
 {
@@ -183,6 +184,11 @@ void TablesPanel::setUpBreakdownView()
 QHBoxLayout *TablesPanel::makeFilterRow()
 {
     m_filter->setAccessibleName(tr("Filter breakdown by name"));
+    m_kindSelector->addItem(tr("By coin"), int(BreakdownKind::Coin));
+    m_kindSelector->addItem(tr("By exchange"), int(BreakdownKind::Exchange));
+    m_kindSelector->setToolTip(tr("Rows per coin or per exchange"));
+    m_kindSelector->setAccessibleName(tr("Breakdown rows"));
+    m_kindSelector->setVisible(false);
     m_filter->setMaximumWidth(220);
     m_showAll->setText(tr("Show total"));
     m_showAll->setToolTip(tr("Clear the selection and show the whole snapshot again"));
@@ -191,9 +197,17 @@ QHBoxLayout *TablesPanel::makeFilterRow()
     row->addWidget(m_breakdownTitle);
     row->addStretch();
     row->addWidget(m_filter, 1);
+    row->addWidget(m_kindSelector);
     row->addWidget(m_windowSelector);
     row->addWidget(m_showAll);
     return row;
+}
+
+void TablesPanel::setBreakdownKinds(const QList<BreakdownKind> &kinds)
+{
+    m_kindSelector->setVisible(kinds.size() > 1);
+    if (!kinds.isEmpty())
+        m_kindSelector->setCurrentIndex(std::max(0, m_kindSelector->findData(int(kinds.first()))));
 }
 
 void TablesPanel::connectControls()
@@ -203,6 +217,9 @@ void TablesPanel::connectControls()
             m_breakdownModel->setWindow(AllTimeWindows[std::size_t(index)]);
     });
     connect(m_filter, &QLineEdit::textChanged, this, &TablesPanel::setFilterText);
+    connect(m_kindSelector, &QComboBox::activated, this, [this](int index) {
+        emit breakdownKindChosen(BreakdownKind(m_kindSelector->itemData(index).toInt()));
+    });
     connect(m_showAll, &QToolButton::clicked, this, [this] {
         setScopeRow(-1);
         emit scopeCleared();

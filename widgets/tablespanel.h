@@ -32,6 +32,9 @@ public:
     void setScopeRow(int sourceRow);
     void setFilterText(const QString &text);
     void setWindow(TimeWindow window);
+    // The breakdowns the data offers: the By coin / By exchange switch shows only when there are two.
+    void setBreakdownKinds(const QList<Liq::BreakdownKind> &kinds);
+    QComboBox *breakdownKindBox() const { return m_kindSelector; }
 
     // The breakdown table, over a sorting and filtering proxy model.
     QTableView *breakdownView() const { return m_breakdownView; }
@@ -39,6 +42,7 @@ public:
 signals:
     void scopeRequested(int sourceRow);
     void scopeCleared();
+    void breakdownKindChosen(Liq::BreakdownKind kind);
 
 private:
     QWidget *makeWindowCard();
@@ -58,6 +62,7 @@ private:
     QStackedWidget *m_breakdownStack;
     QLabel *m_breakdownTitle;
     QComboBox *m_windowSelector;
+    QComboBox *m_kindSelector;
     QLineEdit *m_filter;
     QToolButton *m_showAll;
     int m_scopeRow = -1;

@@ -77,9 +77,21 @@ void DashboardSession::setSnapshot(const LiquidationSnapshot &snapshot, const QS
         return;
     }
     const QString scopedName = isScoped() ? m_snapshot.breakdown.at(m_scopeRow).name : QString();
-    m_snapshot = snapshot;
+    m_snapshot = snapshot.showingBreakdown(m_preferredKind);
     m_loadWarnings = warnings;
     m_origin = origin;
+    m_scopeRow = scopedName.isEmpty() ? -1 : m_snapshot.breakdownRowNamed(scopedName);
+    m_breakdownModel->setRows(m_snapshot.breakdown, m_snapshot.breakdownKind);
+    recompute();
+}
+
+void DashboardSession::setBreakdownKind(BreakdownKind kind)
+{
+    m_preferredKind = kind;
+    if (kind == m_snapshot.breakdownKind || !m_snapshot.breakdownKinds().contains(kind))
+        return;
+    const QString scopedName = isScoped() ? m_snapshot.breakdown.at(m_scopeRow).name : QString();
+    m_snapshot = m_snapshot.showingBreakdown(kind);
     m_scopeRow = scopedName.isEmpty() ? -1 : m_snapshot.breakdownRowNamed(scopedName);
     m_breakdownModel->setRows(m_snapshot.breakdown, m_snapshot.breakdownKind);
     recompute();

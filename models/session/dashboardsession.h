@@ -36,6 +36,9 @@ public:
     // The reader's warnings followed by the analysis' own, without repeats (mergedWarnings()).
     QStringList allWarnings() const;
 
+    // The kinds of breakdown the snapshot holds (two for the exchange streams), the shown one first.
+    QList<BreakdownKind> breakdownKinds() const { return m_snapshot.breakdownKinds(); }
+
     // -1: the whole snapshot; otherwise the breakdown row the dashboard is scoped to.
     int scopeRow() const { return m_scopeRow; }
     bool isScoped() const { return m_scopeRow >= 0; }
@@ -71,6 +74,9 @@ public slots:
                      const QString &origin);
     // Scopes to one breakdown row (of snapshot().breakdown); out of range rows are ignored.
     void setScope(int row);
+    // Shows the breakdown of that kind where the snapshot has it (By coin / By exchange), now and for
+    // the snapshots that follow. The scope follows only where the same name is in the new rows.
+    void setBreakdownKind(Liq::BreakdownKind kind);
     void clearScope();
     void setConfig(const Liq::AnalysisConfig &config);
 
@@ -92,6 +98,7 @@ private:
     QString m_origin;
     QStringList m_loadWarnings;
     int m_scopeRow = -1;
+    BreakdownKind m_preferredKind = BreakdownKind::None; // None: as the source sends it
     AnalysisConfig m_config;
     AnalysisConfig m_effectiveConfig;
     double m_scopeShare = 1.0;

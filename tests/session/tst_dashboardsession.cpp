@@ -79,6 +79,7 @@ private slots:
     void clearScopeReturnsToTheTotal();
     void outOfRangeScopeIsIgnored();
     void liveUpdateKeepsScopeByName();
+    void breakdownKindSwitchesAndSticks();
     void liveUpdateWithoutTheRowClearsScope();
     void configChangeRecomputes();
     void invalidSnapshotIsRefused();
@@ -334,6 +335,31 @@ void tst_DashboardSession::liveUpdateKeepsScopeByName()
     QCOMPARE(session.scopeRow(), 0);
     QCOMPARE(session.scopedSnapshot().scope, u"ETH"_qs);
     QCOMPARE(session.scopedSnapshot().totals, next.breakdown.at(0).amounts);
+}
+
+void tst_DashboardSession::breakdownKindSwitchesAndSticks()
+{
+    DashboardSession session;
+    LiquidationSnapshot streams = threeCoins();
+    streams.otherBreakdownKind = BreakdownKind::Exchange;
+    streams.otherBreakdown = {row(u"Binance"_qs, 4e6, 1e6), row(u"OKX"_qs, 1e6, 2e6)};
+    session.setSnapshot(streams, {}, u"streams"_qs);
+    QCOMPARE(session.breakdownKinds(), (QList<BreakdownKind>{BreakdownKind::Coin, BreakdownKind::Exchange}));
+    session.setScope(1); // ETH: no such exchange, so the switch returns to the total
+    QSignalSpy changed(&session, &DashboardSession::changed);
+    session.setBreakdownKind(BreakdownKind::Exchange);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(session.snapshot().breakdownKind, BreakdownKind::Exchange);
+    QCOMPARE(session.breakdownModel()->rowCount(), 2);
+    QVERIFY(!session.isScoped());
+    // The next snapshot of the source arrives by coin first; the choice stays.
+    session.setSnapshot(streams, {}, u"streams"_qs);
+    QCOMPARE(session.snapshot().breakdownKind, BreakdownKind::Exchange);
+    QCOMPARE(session.snapshot().otherBreakdown.size(), 3);
+    // A snapshot with one breakdown shows it, whatever was chosen.
+    session.setSnapshot(threeCoins(), {}, u"file"_qs);
+    QCOMPARE(session.snapshot().breakdownKind, BreakdownKind::Coin);
+    QCOMPARE(session.breakdownKinds(), QList<BreakdownKind>{BreakdownKind::Coin});
 }
 
 void tst_DashboardSession::liveUpdateWithoutTheRowClearsScope()
