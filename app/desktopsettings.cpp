@@ -25,6 +25,20 @@ ConnectChoices loadConnectChoices(QSettings &settings)
         = std::clamp(settings.value(QStringLiteral("intervalSeconds"), 10).toInt(),
                      ConnectDialog::MinimumIntervalSeconds, ConnectDialog::MaximumIntervalSeconds);
     choices.allowPlain = settings.value(QStringLiteral("allowPlainHttp"), false).toBool();
+    if (settings.contains(QStringLiteral("exchanges"))) {
+        QString ignored;
+        choices.exchanges = ExchangeEndpoints::parseExchangeList(
+                                settings.value(QStringLiteral("exchanges")).toString(), &ignored)
+                                .value_or(choices.exchanges);
+    }
+    // Endpoint overrides (mirrors, regional hosts): "endpoints/okx-ws=wss://...", as --endpoint takes them.
+    settings.beginGroup(QStringLiteral("endpoints"));
+    for (const QString &name : ExchangeEndpoints::names()) {
+        const QUrl url(settings.value(name).toString());
+        if (url.isValid() && !url.isEmpty())
+            choices.endpointOverrides.insert(name, url);
+    }
+    settings.endGroup();
     settings.endGroup();
     return choices;
 }
@@ -38,6 +52,11 @@ void saveConnectChoices(QSettings &settings, const ConnectChoices &choices)
     settings.setValue(QStringLiteral("coinGlassView"), int(choices.view));
     settings.setValue(QStringLiteral("exchange"), choices.exchange);
     settings.setValue(QStringLiteral("intervalSeconds"), choices.intervalSeconds);
+    QStringList exchangeKeys;
+    for (Exchange exchange : choices.exchanges)
+        exchangeKeys << exchangeKey(exchange);
+    if (!exchangeKeys.isEmpty())
+        settings.setValue(QStringLiteral("exchanges"), exchangeKeys.join(u','));
     settings.setValue(QStringLiteral("allowPlainHttp"), choices.allowPlain);
     settings.endGroup();
 }

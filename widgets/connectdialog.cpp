@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -42,8 +43,20 @@ ConnectDialog::ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &
     , m_interval(new QSpinBox)
     , m_allowPlainHttp(new QCheckBox(tr("Allow plain &HTTP to another computer (unencrypted)")))
     , m_error(new QLabel)
+    , m_exchangeRow(new QWidget)
 {
-    setWindowTitle(tr("Connect to Feed"));
+    setWindowTitle(tr("Connect"));
+    auto *exchangeLayout = new QHBoxLayout(m_exchangeRow);
+    exchangeLayout->setContentsMargins(0, 0, 0, 0);
+    for (Exchange exchange : AllExchanges) {
+        auto *box = new QCheckBox(exchangeName(exchange));
+        box->setChecked(true);
+        connect(box, &QCheckBox::toggled, this, [this] { showError(QString()); });
+        m_exchangeBoxes[int(exchange)] = box;
+        exchangeLayout->addWidget(box);
+    }
+    exchangeLayout->addStretch();
+    m_kind->addItem(tr("Exchanges (free, no key)"), int(Kind::Exchanges));
     m_kind->addItem(tr("Snapshot URL"), int(Kind::SnapshotUrl));
     m_kind->addItem(tr("CoinGlass API"), int(Kind::CoinGlass));
     m_url->setClearButtonEnabled(true); // the placeholder follows the kind (updateEnabled)
@@ -75,6 +88,7 @@ void ConnectDialog::buildLayout()
 {
     auto *form = new QFormLayout;
     form->addRow(tr("&Source:"), m_kind);
+    form->addRow(tr("E&xchanges:"), m_exchangeRow);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("API &key:"), m_key);
     form->addRow(QString(), m_rememberKey);
@@ -130,6 +144,15 @@ ConnectDialog::Kind ConnectDialog::kind() const
 
 void ConnectDialog::updateEnabled()
 {
+    // Each source shows only its own fields: the streams need neither a URL, a key nor an interval.
+    const bool streams = kind() == Kind::Exchanges;
+    if (auto *form = findChild<QFormLayout *>()) {
+        form->setRowVisible(m_exchangeRow, streams);
+        for (QWidget *field : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_key),
+                               static_cast<QWidget *>(m_rememberKey), static_cast<QWidget *>(m_view),
+                               static_cast<QWidget *>(m_exchange), static_cast<QWidget *>(m_interval)})
+            form->setRowVisible(field, !streams);
+    }
     const bool coinGlass = kind() == Kind::CoinGlass;
     m_key->setEnabled(coinGlass);
     m_rememberKey->setEnabled(coinGlass && !ApiKeyStore::environmentHasKey());
@@ -139,8 +162,20 @@ void ConnectDialog::updateEnabled()
                                         : QStringLiteral("https://example.com/liquidations.liqscope"));
 }
 
+QList<Exchange> ConnectDialog::checkedExchanges() const
+{
+    QList<Exchange> checked;
+    for (Exchange exchange : AllExchanges) {
+        if (m_exchangeBoxes[int(exchange)]->isChecked())
+            checked << exchange;
+    }
+    return checked;
+}
+
 LiveEndpoint ConnectDialog::endpoint() const
 {
+    if (kind() == Kind::Exchanges)
+        return ExchangeStreamsEndpoint{checkedExchanges(), m_endpointOverrides};
     const QUrl url = parsedUrl(m_url->text());
     if (kind() == Kind::SnapshotUrl)
         return SnapshotUrlEndpoint{url};
@@ -158,6 +193,18 @@ LiveOptions ConnectDialog::options() const
 
 QString ConnectDialog::validationError() const
 {
+    if (kind() == Kind::Exchanges) {
+        if (checkedExchanges().isEmpty())
+            return tr("Choose at least one exchange to watch.");
+        for (auto it = m_endpointOverrides.cbegin(); it != m_endpointOverrides.cend(); ++it) {
+            const auto transport = ExchangeEndpoints::isWebSocket(it.key())
+                ? EndpointPolicy::Transport::WebSocket
+                : EndpointPolicy::Transport::Http;
+            if (const auto refused = EndpointPolicy::refusal(*it, transport, m_allowPlainHttp->isChecked()))
+                return tr("Endpoint %1 in the settings: %2.").arg(it.key(), *refused);
+        }
+        return {};
+    }
     const QString text = m_url->text().trimmed();
     if (text.isEmpty())
         return tr("Enter the URL of the feed.");
@@ -222,6 +269,9 @@ void ConnectDialog::setChoices(const ConnectChoices &choices)
     m_exchange->setText(choices.exchange);
     m_interval->setValue(choices.intervalSeconds);
     m_allowPlainHttp->setChecked(choices.allowPlain);
+    for (Exchange exchange : AllExchanges)
+        m_exchangeBoxes[int(exchange)]->setChecked(choices.exchanges.contains(exchange));
+    m_endpointOverrides = choices.endpointOverrides;
 }
 
 ConnectChoices ConnectDialog::choices() const
@@ -235,6 +285,8 @@ ConnectChoices ConnectDialog::choices() const
     choices.exchange = m_exchange->text().trimmed();
     choices.intervalSeconds = m_interval->value();
     choices.allowPlain = m_allowPlainHttp->isChecked();
+    choices.exchanges = checkedExchanges();
+    choices.endpointOverrides = m_endpointOverrides;
     return choices;
 }
 

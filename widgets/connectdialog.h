@@ -5,6 +5,7 @@
 #include "live/liveoptions.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QComboBox;
@@ -18,7 +19,9 @@ namespace Liq {
 // secret: URLs are stored as their display origin, the key goes to the ApiKeyStore only).
 struct ConnectChoices
 {
-    int kind = 0; // ConnectDialog::Kind
+    int kind = 2; // ConnectDialog::Kind; the free exchange streams first
+    QList<Exchange> exchanges{std::begin(AllExchanges), std::end(AllExchanges)};
+    QHash<QString, QUrl> endpointOverrides; // exchange endpoint name -> URL (settings only; no secrets)
     QString snapshotUrl;
     QString coinGlassUrl;
     CoinGlassView view = CoinGlassView::Coins;
@@ -27,10 +30,11 @@ struct ConnectChoices
     bool allowPlain = false;
 };
 
-// File > Connect to Feed…: a snapshot URL or the CoinGlass API, the key (masked; prefilled from the
-// environment or the ApiKeyStore; "remember" writes it there with mode 0600, never to QSettings), the
-// CoinGlass view, the polling interval and whether plain HTTP to another host is allowed. The entries
-// are checked (by the endpoint policy) before the dialog closes; choices() is what to remember.
+// File > Connect…: the exchanges' free streams (a checkbox per exchange), a snapshot URL or the CoinGlass
+// API, the key (masked; prefilled from the environment or the ApiKeyStore; "remember" writes it there with
+// mode 0600, never to QSettings), the CoinGlass view, the polling interval and whether plain HTTP to another
+// host is allowed. The entries are checked (by the endpoint policy) before the dialog closes; choices() is
+// what to remember.
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
@@ -39,7 +43,8 @@ public:
     static constexpr int MinimumIntervalSeconds = 1;
     static constexpr int MaximumIntervalSeconds = 3600;
     // The choices of the Source box (its item data).
-    enum class Kind { SnapshotUrl, CoinGlass };
+    // (The values are stored in the settings: never renumber them.)
+    enum class Kind { SnapshotUrl = 0, CoinGlass = 1, Exchanges = 2 };
 
     explicit ConnectDialog(const ApiKeyStore &keyStore, const ConnectChoices &remembered = {},
                            QWidget *parent = nullptr);
@@ -65,6 +70,7 @@ public:
     QLineEdit *exchangeEdit() const { return m_exchange; }
     QSpinBox *intervalBox() const { return m_interval; }
     QCheckBox *allowPlainHttpBox() const { return m_allowPlainHttp; }
+    QCheckBox *exchangeBox(Exchange exchange) const { return m_exchangeBoxes[int(exchange)]; }
 
 private:
     void buildLayout();
@@ -74,6 +80,7 @@ private:
     void setChoices(const ConnectChoices &choices);
     void showError(const QString &message);
     Kind kind() const;
+    QList<Exchange> checkedExchanges() const;
 
     ApiKeyStore m_keyStore;
     QComboBox *m_kind;
@@ -84,6 +91,9 @@ private:
     QLineEdit *m_exchange;
     QSpinBox *m_interval;
     QCheckBox *m_allowPlainHttp;
+    QCheckBox *m_exchangeBoxes[ExchangeCount];
+    QWidget *m_exchangeRow;
+    QHash<QString, QUrl> m_endpointOverrides;
     QLabel *m_error;
     QString m_snapshotUrlText; // what the URL field held for the other kind, to switch back
     QString m_coinGlassUrlText;

@@ -32,6 +32,7 @@ private slots:
     void keyIsMaskedAndNeverInSettings();
     void keyFromTheEnvironmentIsNotOffered();
     void entriesBecomeEndpointAndOptions();
+    void exchangesAreTheFirstChoice();
 
 private:
     QTemporaryDir m_dir;
@@ -214,3 +215,42 @@ void tst_ConnectDialog::entriesBecomeEndpointAndOptions()
 
 QTEST_MAIN(tst_ConnectDialog)
 #include "tst_connectdialog.moc"
+
+void tst_ConnectDialog::exchangesAreTheFirstChoice()
+{
+    ConnectChoices remembered;
+    remembered.endpointOverrides.insert(u"okx-ws"_qs, QUrl(u"ws://127.0.0.1:9/ws"_qs));
+    ConnectDialog dialog(ApiKeyStore(keyPath()), remembered);
+    // A first start lands on the free streams, every exchange ticked, no URL or key asked for.
+    QCOMPARE(dialog.kindBox()->itemData(0).toInt(), int(ConnectDialog::Kind::Exchanges));
+    QCOMPARE(dialog.kindBox()->currentData().toInt(), int(ConnectDialog::Kind::Exchanges));
+    QVERIFY(dialog.validationError().isEmpty());
+    dialog.exchangeBox(Exchange::Bybit)->setChecked(false);
+    const LiveEndpoint chosen = dialog.endpoint();
+    const auto *streams = std::get_if<ExchangeStreamsEndpoint>(&chosen);
+    QVERIFY(streams);
+    QCOMPARE(streams->exchanges, (QList<Exchange>{Exchange::Binance, Exchange::Okx}));
+    QCOMPARE(streams->url(u"okx-ws"_qs), QUrl(u"ws://127.0.0.1:9/ws"_qs));
+    QCOMPARE(dialog.choices().exchanges, streams->exchanges);
+
+    for (Exchange exchange : AllExchanges)
+        dialog.exchangeBox(exchange)->setChecked(false);
+    QVERIFY(!dialog.validationError().isEmpty());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.shownError().contains(u"exchange"_qs));
+
+    // The choice survives a restart, through the same settings keys as the rest of the form.
+    dialog.exchangeBox(Exchange::Okx)->setChecked(true);
+    QSettings store;
+    DesktopSettings settings;
+    settings.connect = dialog.choices();
+    settings.save(store);
+    // Endpoint overrides are set by hand in the settings file, as --endpoint takes them.
+    store.setValue(u"feed/endpoints/bybit-rest"_qs, u"https://mirror.example/bybit"_qs);
+    const DesktopSettings loaded = DesktopSettings::load(store);
+    QCOMPARE(loaded.connect.kind, int(ConnectDialog::Kind::Exchanges));
+    QCOMPARE(loaded.connect.exchanges, QList<Exchange>{Exchange::Okx});
+    QCOMPARE(loaded.connect.endpointOverrides.value(u"bybit-rest"_qs),
+             QUrl(u"https://mirror.example/bybit"_qs));
+}
