@@ -7,6 +7,7 @@
 #endif
 
 #include <QCoreApplication>
+#include <QNetworkProxyFactory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -28,6 +29,8 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("liqscope.io"));
     QCoreApplication::setApplicationName(QStringLiteral("Liqscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIQSCOPE_VERSION_STRING));
+    // Feeds, REST lists and exchange streams go through the proxy the system is set up with.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 }
 
 } // namespace

@@ -59,6 +59,7 @@ public:
     // Live feeds (mainwindowlive.cpp). The data on screen survives every feed failure.
     LiveSession *liveSession() const { return m_live; }
     LiveBadge *liveBadge() const { return m_liveBadge; }
+    QAction *watchLiveAction() const { return m_watchLiveAction; }
     // Made on first use (the history tab shown first, or asked for here); it reads the whole history then.
     HistoryChart *historyChart();
     QTabWidget *chartTabs() const { return m_chartTabs; }
@@ -142,6 +143,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;
+    QAction *m_watchLiveAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_disconnectAction = nullptr;

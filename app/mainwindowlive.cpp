@@ -37,12 +37,26 @@ void MainWindow::createLiveActions()
     m_liveBadge = new LiveBadge(this);
 
     m_connectAction
-        = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connect to Feed…"), this);
+        = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connect to Live Data…"), this);
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_connectAction->setIconText(tr("Connect"));
-    m_connectAction->setToolTip(tr("Watch a live feed: a snapshot URL or the CoinGlass API (%1)")
-                                    .arg(m_connectAction->shortcut().toString(QKeySequence::NativeText)));
+    m_connectAction->setToolTip(
+        tr("Watch live data: the exchanges' free streams, a snapshot URL or the CoinGlass API (%1)")
+            .arg(m_connectAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+
+    // One click from the first start to live data: the exchanges' free streams, as last chosen.
+    m_watchLiveAction
+        = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Watch Live (free)"), this);
+    m_watchLiveAction->setToolTip(
+        tr("Watch liquidations live on Binance, Bybit and OKX: free public streams, no key or account"));
+    connect(m_watchLiveAction, &QAction::triggered, this, [this] {
+        LiveOptions options;
+        options.allowPlain = m_settings.connect.allowPlain;
+        connectFeed(
+            ExchangeStreamsEndpoint{m_settings.connect.exchanges, m_settings.connect.endpointOverrides},
+            options);
+    });
 
     m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh Now"), this);
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -151,6 +165,7 @@ void MainWindow::updateLiveActions()
     m_pauseAction->setToolTip(state == LiveState::Paused ? tr("Poll the feed again")
                                                          : tr("Stop polling for now"));
     m_disconnectAction->setEnabled(connected || m_live->isDemoRunning());
+    m_watchLiveAction->setVisible(!connected && !m_live->isDemoRunning());
     m_saveHistoryAction->setEnabled(!m_live->history()->isEmpty());
 }
 

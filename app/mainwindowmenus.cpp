@@ -115,6 +115,7 @@ void MainWindow::createMenusAndToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_showTotalAction);
     toolBar->addSeparator();
+    toolBar->addAction(m_watchLiveAction);
     toolBar->addAction(m_connectAction);
     toolBar->addAction(m_refreshAction);
     // The badge sits at the far end, where the eye looks for "is this live?".

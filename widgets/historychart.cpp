@@ -140,7 +140,8 @@ QString HistoryChart::emptyText() const
 {
     if (m_history && !m_history->isEmpty())
         return {};
-    return tr("No session history yet: connect to a feed (File › Connect to Feed…) or open a saved history.");
+    return tr(
+        "No session history yet: connect to a feed (File › Connect to Live Data…) or open a saved history.");
 }
 
 void HistoryChart::updateAxes(double maxUsd, qint64 firstMs, qint64 lastMs)

@@ -117,6 +117,11 @@ void KpiStrip::clear()
         card->setValue(QStringLiteral("—"), tr("No data"));
 }
 
+void KpiStrip::setPartialNote(const QString &note)
+{
+    m_total->setValue(m_total->value(), note.isEmpty() ? m_shortestText : note);
+}
+
 void KpiStrip::setAnalysis(const MarketAnalysis &analysis)
 {
     if (analysis.windows.isEmpty()) {
@@ -136,6 +141,7 @@ void KpiStrip::setAnalysis(const MarketAnalysis &analysis)
         const WindowStats &first = analysis.windows.constFirst();
         shortest = tr("%1 in the last %2").arg(formatUsd(first.totalUsd), windowLabel(first.window));
     }
+    m_shortestText = shortest;
     m_total->setValue(formatUsd(total), shortest);
     const auto shareText = [total](double usd) {
         return total > 0 ? tr("%1 of the total").arg(formatPercent(usd / total)) : tr("nothing liquidated");

@@ -45,6 +45,9 @@ public:
     explicit KpiStrip(QWidget *parent = nullptr);
 
     void setAnalysis(const MarketAnalysis &analysis);
+    // For observed data: which windows are partial (Observation::partialText), shown on the total card
+    // in place of its usual line; empty for complete data.
+    void setPartialNote(const QString &note);
     void clear();
 
     KpiCard *totalCard() const { return m_total; }
@@ -57,6 +60,7 @@ private:
     KpiCard *m_long;
     KpiCard *m_short;
     KpiCard *m_pace;
+    QString m_shortestText;
 };
 
 } // namespace Liq

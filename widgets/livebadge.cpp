@@ -2,6 +2,8 @@
 
 #include "liqpalette.h"
 
+#include <algorithm>
+
 namespace Liq {
 
 LiveBadge::LiveBadge(QWidget *parent)
@@ -18,7 +20,9 @@ LiveBadge::LiveBadge(QWidget *parent)
 void LiveBadge::setStatus(const LiveStatus &status)
 {
     m_status = status;
-    if (m_status.changesWithTime()) {
+    const bool linksMove = std::any_of(m_status.links.cbegin(), m_status.links.cend(),
+                                       [](const LinkStatus &link) { return link.changesWithTime(); });
+    if (m_status.changesWithTime() || linksMove) {
         if (!m_tick.isActive())
             m_tick.start();
     } else {
@@ -43,16 +47,39 @@ QColor LiveBadge::stateColor(LiveState state)
     return LiqPalette::neutralColor();
 }
 
+// A source of several connections (the exchange streams): a dot per part in its state's colour, the
+// part's own short text where it is not simply live, then the total event rate.
+QString LiveBadge::linksText(const QDateTime &now) const
+{
+    QStringList parts;
+    for (const LinkStatus &link : m_status.links) {
+        QString part = QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
+                           .arg(stateColor(link.state).name(), link.name.toHtmlEscaped());
+        if (link.state != LiveState::Live)
+            part += QStringLiteral(" ")
+                + fontMetrics().elidedText(link.shortText(now), Qt::ElideRight, 160).toHtmlEscaped();
+        parts << part;
+    }
+    QString text = parts.join(QStringLiteral("&nbsp;&nbsp;"));
+    if (isFlowing(m_status.state))
+        text += QStringLiteral("&nbsp;&nbsp;·&nbsp;") + tr("%1/s").arg(m_status.eventsPerSecond, 0, 'f', 1);
+    return text;
+}
+
 void LiveBadge::updateText()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString words = m_status.shortText(now);
     // Errors can be long: the badge shows the start, the tooltip the whole story.
     const QString shown = fontMetrics().elidedText(words, Qt::ElideRight, 360);
-    setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
-                .arg(stateColor(m_status.state).name(), shown.toHtmlEscaped()));
+    if (m_status.links.isEmpty()) {
+        setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2")
+                    .arg(stateColor(m_status.state).name(), shown.toHtmlEscaped()));
+    } else {
+        setText(linksText(now));
+    }
     setAccessibleName(tr("Feed: %1").arg(words));
-    setToolTip(m_status.state == LiveState::Idle ? tr("No live feed. File > Connect to Feed… starts one.")
+    setToolTip(m_status.state == LiveState::Idle ? tr("No live data. File > Connect to Live Data… starts it.")
                                                  : m_status.describeAll(now));
 }
 

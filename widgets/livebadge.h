@@ -27,6 +27,7 @@ public:
 
 private:
     void updateText();
+    QString linksText(const QDateTime &now) const;
 
     LiveStatus m_status;
     QTimer m_tick;

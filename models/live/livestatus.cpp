@@ -50,6 +50,8 @@ QString LinkStatus::describe(const QDateTime &now) const
         const qint64 seconds = std::max<qint64>(0, (now.msecsTo(nextAttemptAt) + 999) / 1000);
         text += tr(", retrying in %1").arg(formatDuration(seconds));
     }
+    if (isFlowing(state) && eventsPerSecond > 0)
+        text += tr(", %1 liquidations/s").arg(eventsPerSecond, 0, 'f', 1);
     if (!message.isEmpty())
         text += QStringLiteral(" (%1)").arg(message);
     return text;
@@ -96,7 +98,7 @@ QString LinkStatus::shortText(const QDateTime &now) const
 QString LiveStatus::describeAll(const QDateTime &now) const
 {
     QString text = describe(now);
-    if (links.size() > 1) {
+    if (!links.isEmpty()) {
         for (const LinkStatus &link : links)
             text += QStringLiteral("\n%1: %2").arg(link.name, link.describe(now));
     }

@@ -1,5 +1,6 @@
 #include "testexchange.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,6 +102,12 @@ void TestExchange::onNewConnection()
 {
     while (QWebSocket *client = m_server->nextPendingConnection()) {
         ++m_accepted;
+        m_acceptTimes << QDateTime::currentMSecsSinceEpoch();
+        if (m_closeOnConnect) {
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
         m_clients.append(client);
         auto *idle = new QTimer(this);
         idle->setSingleShot(true);

@@ -55,6 +55,12 @@ public:
     void setIdleLimitMs(int ms) { m_idleLimitMs = ms; } // 0: no keepalive enforcement
     void setRefuseSubscriptions(const QString &why) { m_refusal = why; }
     void setAnswerSubscriptions(bool answer) { m_answer = answer; }
+    void setCloseOnConnect(bool close)
+    {
+        m_closeOnConnect = close;
+    } // a storm: every connection is cut at once
+    // When each connection was accepted (ms since the epoch).
+    const QList<qint64> &acceptTimes() const { return m_acceptTimes; }
 
     int connectionsAccepted() const { return m_accepted; }
     int openConnections() const { return int(m_clients.size()); }
@@ -77,6 +83,8 @@ private:
     int m_idleLimitMs = 0;
     QString m_refusal;
     bool m_answer = true;
+    bool m_closeOnConnect = false;
+    QList<qint64> m_acceptTimes;
     int m_accepted = 0;
     int m_subscriptions = 0;
     int m_keepalives = 0;
