@@ -1,6 +1,7 @@
 #include "marketsummary.h"
 
 #include "analysis/summaryreading.h"
+#include "domain/duration.h"
 #include "domain/money.h"
 
 #include <QCoreApplication>
@@ -23,15 +24,24 @@ QString titleFor(const LiquidationSnapshot &snapshot)
     return parts.join(QStringLiteral(", "));
 }
 
-QString headlineFor(const MarketAnalysis &analysis)
+// "over 24h", or how much of it was watched when that window is partial.
+QString spanOf(TimeWindow window, const WindowCoverage &coverage)
+{
+    if (coverage.isPartial(window))
+        return QCoreApplication::translate("Liq::Analysis", "over %1 (partial: only %2 observed)")
+            .arg(windowLabel(window), formatDuration(coverage.observedSeconds));
+    return window == TimeWindow::H24
+        ? QCoreApplication::translate("Liq::Analysis", "over 24h")
+        : QCoreApplication::translate("Liq::Analysis", "over %1 (the longest window in this snapshot)")
+              .arg(windowLabel(window));
+}
+
+QString headlineFor(const MarketAnalysis &analysis, const WindowCoverage &coverage)
 {
     const WindowStats *longest = analysis.longestWindow();
     if (!longest)
         return QCoreApplication::translate("Liq::Analysis", "No liquidation figures in this snapshot.");
-    const QString span = longest->window == TimeWindow::H24
-        ? QCoreApplication::translate("Liq::Analysis", "over 24h")
-        : QCoreApplication::translate("Liq::Analysis", "over %1 (the longest window in this snapshot)")
-              .arg(windowLabel(longest->window));
+    const QString span = spanOf(longest->window, coverage);
     if (!(longest->totalUsd > 0.0))
         return QCoreApplication::translate("Liq::Analysis", "No liquidations %1.").arg(span);
 
@@ -48,7 +58,24 @@ QString headlineFor(const MarketAnalysis &analysis)
         .arg(formatUsd(longest->totalUsd), span, shortsFirst ? shorts : longs, shortsFirst ? longs : shorts);
 }
 
-QStringList breakdownFor(const MarketAnalysis &analysis)
+// "1h: $6.90M (longs ..., shorts ...; 88.1% shorts)"; a partial window says so first and that its
+// figures are so far.
+QString windowLine(const WindowStats &stats, const WindowCoverage &coverage)
+{
+    const bool partial = coverage.isPartial(stats.window);
+    const QString heading = windowHeading(stats.window, coverage);
+    if (!(stats.totalUsd > 0.0))
+        return partial
+            ? QCoreApplication::translate("Liq::Analysis", "%1, nothing liquidated so far").arg(heading)
+            : QCoreApplication::translate("Liq::Analysis", "%1: nothing liquidated").arg(heading);
+    const QString format = partial
+        ? QCoreApplication::translate("Liq::Analysis", "%1, %2 so far (longs %3, shorts %4; %5 shorts)")
+        : QCoreApplication::translate("Liq::Analysis", "%1: %2 (longs %3, shorts %4; %5 shorts)");
+    return format.arg(heading, formatUsd(stats.totalUsd), formatUsd(stats.amounts.longUsd),
+                      formatUsd(stats.amounts.shortUsd), formatPercent(stats.shortShare.value_or(0.0)));
+}
+
+QStringList breakdownFor(const MarketAnalysis &analysis, const WindowCoverage &coverage)
 {
     QStringList lines;
     QStringList absent;
@@ -58,14 +85,7 @@ QStringList breakdownFor(const MarketAnalysis &analysis)
             absent << windowLabel(window);
             continue;
         }
-        if (!(stats->totalUsd > 0.0)) {
-            lines << QCoreApplication::translate("Liq::Analysis", "%1: nothing liquidated")
-                         .arg(windowLabel(window));
-            continue;
-        }
-        lines << QCoreApplication::translate("Liq::Analysis", "%1: %2 (longs %3, shorts %4; %5 shorts)")
-                     .arg(windowLabel(window), formatUsd(stats->totalUsd), formatUsd(stats->amounts.longUsd),
-                          formatUsd(stats->amounts.shortUsd), formatPercent(stats->shortShare.value_or(0.0)));
+        lines << windowLine(*stats, coverage);
     }
     if (!absent.isEmpty() && !analysis.windows.isEmpty())
         lines << QCoreApplication::translate("Liq::Analysis", "Not in this snapshot: %1.")
@@ -109,6 +129,8 @@ QString MarketSummary::toPlainText() const
     if (!title.isEmpty())
         lines << wrapped(title, 0);
     lines << wrapped(headline, 0);
+    appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Observed"),
+                  observed.isEmpty() ? QStringList() : QStringList{observed});
     appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Breakdown"), breakdown);
     appendSection(lines, QCoreApplication::translate("Liq::Analysis", "Signal"),
                   signal.isEmpty() ? QStringList() : QStringList{signal});
@@ -123,11 +145,13 @@ MarketSummary writeMarketSummary(const LiquidationSnapshot &snapshot, const Mark
 {
     MarketSummary summary;
     summary.title = titleFor(snapshot);
-    summary.headline = headlineFor(analysis);
-    summary.breakdown = breakdownFor(analysis);
-    summary.signal = signalReading(analysis);
-    summary.timing = timingReading(analysis);
-    summary.bottomLine = bottomLineReading(analysis);
+    const WindowCoverage coverage = windowCoverage(snapshot);
+    summary.headline = headlineFor(analysis, coverage);
+    summary.observed = observationReading(snapshot, analysis);
+    summary.breakdown = breakdownFor(analysis, coverage);
+    summary.signal = signalReading(analysis, coverage);
+    summary.timing = timingReading(analysis, coverage);
+    summary.bottomLine = bottomLineReading(analysis, coverage);
     return summary;
 }
 

@@ -79,6 +79,42 @@ inline LiquidationSnapshot scaled(LiquidationSnapshot snapshot, double factor)
     return snapshot;
 }
 
+// A snapshot as the exchange streams build it, with both breakdowns and an Observation: every
+// exchange watched for at least watchedSeconds (Binance exactly that, Bybit 2 min more, OKX the whole
+// day from its backfill). 52 liquidations (40 longs, 12 shorts), all within the last 38 minutes, the
+// largest a $250K BTC long on Binance at 13:51 UTC. Small amounts: without the observation the
+// analysis would call this a quiet market.
+inline LiquidationSnapshot observedSnapshot(qint64 watchedSeconds)
+{
+    LiquidationSnapshot snapshot = snapshotOf({{TimeWindow::H1, 1.2e6, 0.3e6},
+                                               {TimeWindow::H4, 1.2e6, 0.3e6},
+                                               {TimeWindow::H12, 1.2e6, 0.3e6},
+                                               {TimeWindow::H24, 1.2e6, 0.3e6}});
+    snapshot.source = QStringLiteral("Observed on Binance, Bybit, OKX");
+    WindowAmounts btc;
+    WindowAmounts eth;
+    for (TimeWindow window : AllTimeWindows) {
+        btc.set(window, {0.9e6, 0.2e6});
+        eth.set(window, {0.3e6, 0.1e6});
+    }
+    snapshot.breakdownKind = BreakdownKind::Coin;
+    snapshot.breakdown = {{QStringLiteral("BTC"), btc}, {QStringLiteral("ETH"), eth}};
+    snapshot.otherBreakdownKind = BreakdownKind::Exchange;
+    snapshot.otherBreakdown = {{QStringLiteral("Binance"), btc}, {QStringLiteral("OKX"), eth}};
+
+    const LargestLiquidation largest{Exchange::Binance, QStringLiteral("BTC"), LiquidatedSide::Long, 250e3,
+                                     snapshot.asOf.addSecs(-9 * 60)};
+    std::array<WindowEvents, TimeWindowCount> events;
+    events.fill(WindowEvents{40, 12, largest});
+    Observation observation;
+    observation.events = events;
+    observation.coverage = {{Exchange::Binance, snapshot.asOf.addSecs(-watchedSeconds)},
+                            {Exchange::Bybit, snapshot.asOf.addSecs(-watchedSeconds - 120)},
+                            {Exchange::Okx, snapshot.asOf.addSecs(-24 * 3600)}};
+    snapshot.observation = observation;
+    return snapshot;
+}
+
 } // namespace Liq::TestData
 
 Q_DECLARE_METATYPE(Liq::LiquidationSnapshot)

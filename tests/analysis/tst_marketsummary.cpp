@@ -21,6 +21,12 @@ QString textOf(const LiquidationSnapshot &snapshot)
     return summaryOf(snapshot).toPlainText();
 }
 
+// The text with its line breaks and indents as single spaces, so phrases can be found across lines.
+QString flattened(const QString &text)
+{
+    return QString(text).replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
+}
+
 // The last hour carries half the day, all shorts: a spike that is still accelerating.
 LiquidationSnapshot spikeSnapshot()
 {
@@ -249,6 +255,95 @@ private slots:
         QCOMPARE(writeMarketSummary(seed, analyzeSnapshot(seed)).signal, summaryOf(seed).signal);
     }
 
+    void observedSummarySaysWhatWasWatched()
+    {
+        const MarketSummary summary = summaryOf(observedSnapshot(38 * 60));
+        const QString text = flattened(summary.toPlainText());
+        for (const QString &phrase :
+             {QStringLiteral("observed on Binance, Bybit, OKX"), QStringLiteral("not the whole market"),
+              QStringLiteral("watched without a gap for 38 min"),
+              QStringLiteral("1h: partial, 38 min observed"), QStringLiteral("12h: partial, 38 min observed"),
+              QStringLiteral("24h: partial, 38 min observed"),
+              QStringLiteral("52 in the last hour (40 longs, 12 shorts)"),
+              QStringLiteral("a $250.00K BTC long on Binance at 13:51 UTC")})
+            QVERIFY2(text.contains(phrase), qPrintable(phrase + QStringLiteral(" missing from:\n") + text));
+        QVERIFY2(summary.toPlainText().split(QLatin1Char('\n')).contains(QStringLiteral("Observed")),
+                 qPrintable(summary.toPlainText()));
+    }
+
+    void completeWindowsAreNotPartial()
+    {
+        // Watched for 2 h: the 1h window is complete, the longer ones are not.
+        const MarketSummary summary = summaryOf(observedSnapshot(2 * 3600));
+        QCOMPARE(summary.breakdown.size(), 4);
+        QVERIFY2(summary.breakdown.at(0).startsWith(QStringLiteral("1h: $1.50M")),
+                 qPrintable(summary.breakdown.at(0)));
+        QVERIFY2(summary.breakdown.at(1).startsWith(
+                     QStringLiteral("4h: partial, 2 h 0 min observed, $1.50M so far")),
+                 qPrintable(summary.breakdown.at(1)));
+        // Watched all day: nothing partial, and nothing says so.
+        const QString text = textOf(observedSnapshot(25 * 3600));
+        QVERIFY2(!text.contains(QStringLiteral("partial")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("observed on Binance, Bybit, OKX")), qPrintable(text));
+    }
+
+    // The same small figures read as a quiet market when complete, but never when partial.
+    void partialWindowIsNeverQuiet_data()
+    {
+        QTest::addColumn<qint64>("watched");
+        QTest::newRow("38 min") << qint64(38 * 60);
+        QTest::newRow("2 h") << qint64(2 * 3600);
+        QTest::newRow("13 h") << qint64(13 * 3600);
+    }
+
+    void partialWindowIsNeverQuiet()
+    {
+        QFETCH(qint64, watched);
+        const QStringList quietWords{QStringLiteral("quiet"),           QStringLiteral("calm"),
+                                     QStringLiteral("light"),           QStringLiteral("small"),
+                                     QStringLiteral("little leverage"), QStringLiteral("only moderate"),
+                                     QStringLiteral("fading"),          QStringLiteral("drying up")};
+        LiquidationSnapshot complete = observedSnapshot(watched);
+        complete.observation.reset();
+        const QString completeText = textOf(complete).toLower();
+        QVERIFY2(completeText.contains(QStringLiteral("quiet market")), qPrintable(completeText));
+
+        const QString text = flattened(textOf(observedSnapshot(watched)));
+        for (const QString &word : quietWords)
+            QVERIFY2(!text.toLower().contains(word), qPrintable(word + QStringLiteral(" in:\n") + text));
+        QVERIFY2(text.contains(QStringLiteral("can't be weighed yet")), qPrintable(text));
+    }
+
+    void partialTimingIsNotRead()
+    {
+        // An early damage pattern (the last 12h calmer) must not be read when 12h is unfinished.
+        LiquidationSnapshot snapshot = snapshotOf({{TimeWindow::H1, 1e6, 1e6},
+                                                   {TimeWindow::H4, 4e6, 4e6},
+                                                   {TimeWindow::H12, 10e6, 20e6},
+                                                   {TimeWindow::H24, 400e6, 60e6}});
+        QVERIFY(textOf(snapshot).contains(QStringLiteral("calmer")));
+        snapshot.observation = observedSnapshot(6 * 3600).observation;
+        const MarketSummary summary = summaryOf(snapshot);
+        QVERIFY2(!summary.timing.contains(QStringLiteral("calmer")), qPrintable(summary.timing));
+        QVERIFY2(summary.timing.contains(QStringLiteral("the 12h and 24h windows are partial (only 6 h 0 min "
+                                                        "observed)")),
+                 qPrintable(summary.timing));
+    }
+
+    void nothingObservedYet()
+    {
+        LiquidationSnapshot snapshot = observedSnapshot(45);
+        for (TimeWindow window : AllTimeWindows)
+            snapshot.totals.set(window, {0, 0});
+        const MarketSummary summary = summaryOf(snapshot);
+        QCOMPARE(summary.headline, QStringLiteral("No liquidations over 24h (partial: only 45 s observed)."));
+        QVERIFY2(summary.bottomLine.contains(QStringLiteral("Nothing has been observed yet in the 45 s")),
+                 qPrintable(summary.bottomLine));
+        QVERIFY2(!summary.bottomLine.contains(QStringLiteral("not live")), qPrintable(summary.bottomLine));
+        QCOMPARE(summary.breakdown.at(0),
+                 QStringLiteral("1h: partial, 45 s observed, nothing liquidated so far"));
+    }
+
     void plainTextLayout_data()
     {
         QTest::addColumn<LiquidationSnapshot>("snapshot");
@@ -257,6 +352,7 @@ private slots:
         QTest::newRow("fresh squeeze") << freshSqueezeSnapshot();
         QTest::newRow("empty") << LiquidationSnapshot{};
         QTest::newRow("partial") << snapshotOf({{TimeWindow::H12, 1e6, 2e6}});
+        QTest::newRow("observed, 38 min") << observedSnapshot(38 * 60);
     }
 
     void plainTextLayout()
