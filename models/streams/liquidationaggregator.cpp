@@ -90,14 +90,14 @@ void LiquidationAggregator::addTo(Ring &ring, qint64 stamp, const LiquidationEve
     } else if (hint.first > stamp) {
         // An event older than this series' newest bucket (out of order): look for its entry.
         for (Entry &candidate : bucket.entries) {
-            if (candidate.series == series && candidate.side == event.side) {
+            if (candidate.seriesSide == series * 2 + quint32(sideIndex(event.side))) {
                 entry = &candidate;
                 break;
             }
         }
     }
     if (!entry) {
-        bucket.entries.push_back(Entry{series, event.side, 0, 0});
+        bucket.entries.push_back(Entry{series * 2 + quint32(sideIndex(event.side)), 0, 0});
         entry = &bucket.entries.back();
         if (stamp >= hint.first)
             hint = {stamp, quint32(bucket.entries.size() - 1)};
@@ -138,8 +138,8 @@ bool LiquidationAggregator::add(const LiquidationEvent &event)
 void LiquidationAggregator::apply(const Bucket &bucket, TimeWindow window, int sign)
 {
     for (const Entry &entry : bucket.entries) {
-        SideCell &cell = m_series[entry.series].windows[size_t(windowIndex(window))];
-        const int side = sideIndex(entry.side);
+        SideCell &cell = m_series[entry.series()].windows[size_t(windowIndex(window))];
+        const int side = entry.side();
         cell.usd[side] += sign * entry.usd;
         cell.count[side] = quint32(qint64(cell.count[side]) + sign * qint64(entry.count));
         if (cell.count[side] == 0)

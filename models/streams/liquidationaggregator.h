@@ -61,12 +61,15 @@ public:
     qsizetype entryCount() const;
 
 private:
+    // 16 bytes: a day of minute buckets holds millions of these, so the side rides in the series' low bit.
     struct Entry
     {
-        quint32 series;
-        LiquidatedSide side;
+        quint32 seriesSide; // series * 2 + side index
         quint32 count;
         double usd;
+
+        quint32 series() const { return seriesSide >> 1; }
+        int side() const { return int(seriesSide & 1U); }
     };
     struct Bucket
     {
