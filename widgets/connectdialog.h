@@ -91,10 +91,10 @@ private:
     QLineEdit *m_exchange;
     QSpinBox *m_interval;
     QCheckBox *m_allowPlainHttp;
+    QLabel *m_error;
     QCheckBox *m_exchangeBoxes[ExchangeCount];
     QWidget *m_exchangeRow;
     QHash<QString, QUrl> m_endpointOverrides;
-    QLabel *m_error;
     QString m_snapshotUrlText; // what the URL field held for the other kind, to switch back
     QString m_coinGlassUrlText;
 };

@@ -94,6 +94,11 @@ LiquidationChart::LiquidationChart(QWidget *parent)
     refresh();
 }
 
+QString LiquidationChart::categoryLabel(TimeWindow window) const
+{
+    return m_analysis.isPartial(window) ? tr("%1 (partial)").arg(windowLabel(window)) : windowLabel(window);
+}
+
 void LiquidationChart::setAnalysis(const MarketAnalysis &analysis)
 {
     m_analysis = analysis;
@@ -148,17 +153,22 @@ void LiquidationChart::refresh()
     case Mode::Windows:
         title = tr("Liquidated per window (cumulative)");
         for (const WindowStats &stats : std::as_const(m_analysis.windows)) {
-            categories << windowLabel(stats.window);
+            categories << categoryLabel(stats.window);
             longs << stats.amounts.longUsd;
             shorts << stats.amounts.shortUsd;
             m_totalsForTips << stats.amounts.total();
             maxValue = std::max(maxValue, stats.amounts.total());
         }
         break;
-    case Mode::PerHour:
+    case Mode::PerHour: {
         title = m_analysis.buckets.isEmpty() ? tr("Pace per hour needs all four windows")
                                              : tr("Pace: USD per hour in each slice of the last 24h");
-        for (const LiquidationBucket &bucket : std::as_const(m_analysis.buckets)) {
+        // A slice nobody watched would read as a calm stretch: no pace until the day is covered.
+        if (m_analysis.anyPartial())
+            title = tr("Pace per hour needs the whole 24h observed");
+        const QList<LiquidationBucket> buckets
+            = m_analysis.anyPartial() ? QList<LiquidationBucket>() : m_analysis.buckets;
+        for (const LiquidationBucket &bucket : buckets) {
             categories << bucketLabel(bucket);
             longs << bucket.longPerHour();
             shorts << bucket.shortPerHour();
@@ -166,10 +176,11 @@ void LiquidationChart::refresh()
             maxValue = std::max(maxValue, bucket.usdPerHour());
         }
         break;
+    }
     case Mode::Share:
         title = tr("Long / short split per window");
         for (const WindowStats &stats : std::as_const(m_analysis.windows)) {
-            categories << windowLabel(stats.window);
+            categories << categoryLabel(stats.window);
             const double total = stats.amounts.total();
             longs << (total > 0 ? 100.0 * stats.amounts.longUsd / total : 0.0);
             shorts << (total > 0 ? 100.0 * stats.amounts.shortUsd / total : 0.0);

@@ -57,6 +57,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    QString categoryLabel(TimeWindow window) const;
     void refresh();
     void updateAxis(double maxValue);
     void applyPalette();

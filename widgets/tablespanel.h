@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/liquidationsnapshot.h"
 #include "domain/timewindow.h"
 
 #include <QWidget>

@@ -1,5 +1,7 @@
 #include "marketanalysis.h"
 
+#include <algorithm>
+
 namespace Liq {
 
 const WindowStats *MarketAnalysis::longestWindow() const
@@ -31,6 +33,12 @@ MarketAnalysis analyzeSnapshot(const LiquidationSnapshot &snapshot, const Analys
     analysis.momentumRatio = momentum.ratio;
     analysis.signal = computeSqueezeSignal(analysis.windows, config);
     return analysis;
+}
+
+bool MarketAnalysis::anyPartial() const
+{
+    return std::any_of(AllTimeWindows.cbegin(), AllTimeWindows.cend(),
+                       [this](TimeWindow window) { return isPartial(window); });
 }
 
 QStringList mergedWarnings(const QStringList &loadWarnings, const MarketAnalysis &analysis)

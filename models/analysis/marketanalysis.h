@@ -33,6 +33,9 @@ struct MarketAnalysis
     // The longest window present (the one a headline quotes), or nullptr.
     const WindowStats *longestWindow() const;
     const WindowStats *stats(TimeWindow window) const;
+    // Observed data that does not cover the whole window yet (AnalysisConfig::coverage): views mark it.
+    bool isPartial(TimeWindow window) const { return config.coverageOf(window) < 1.0; }
+    bool anyPartial() const;
 };
 
 // Pure: the same snapshot and config always give the same analysis.

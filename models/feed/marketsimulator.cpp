@@ -39,7 +39,7 @@ constexpr ExchangeProfile Exchanges[] = {
     {"Binance", 0.36}, {"Bybit", 0.20}, {"OKX", 0.14}, {"Hyperliquid", 0.10},
     {"Bitget", 0.07},  {"Gate", 0.05},  {"HTX", 0.04}, {"BingX", 0.04},
 };
-constexpr int ExchangeCount = int(sizeof(Exchanges) / sizeof(Exchanges[0]));
+constexpr int SimulatedExchangeCount = int(sizeof(Exchanges) / sizeof(Exchanges[0]));
 
 QDateTime wholeMinute(const QDateTime &time)
 {
@@ -58,10 +58,10 @@ MarketSimulator::MarketSimulator(quint64 seed, const QDateTime &start)
         minute.shortUsd.assign(CoinCount, 0.0f);
     }
     // Each exchange's share varies a little per coin (some venues list more altcoins).
-    m_exchangeShares.assign(CoinCount, std::vector<double>(ExchangeCount, 0.0));
+    m_exchangeShares.assign(CoinCount, std::vector<double>(SimulatedExchangeCount, 0.0));
     for (int coin = 0; coin < CoinCount; ++coin) {
         double sum = 0.0;
-        for (int exchange = 0; exchange < ExchangeCount; ++exchange) {
+        for (int exchange = 0; exchange < SimulatedExchangeCount; ++exchange) {
             const double tilt = 0.7 + 0.6 * m_random.generateDouble();
             m_exchangeShares[coin][exchange] = Exchanges[exchange].share * tilt;
             sum += m_exchangeShares[coin][exchange];
@@ -246,7 +246,7 @@ std::optional<LiquidationSnapshot> MarketSimulator::exchangeSnapshot(const QStri
     windowSums(&sums);
     LiquidationSnapshot snapshot = emptySnapshot(
         m_now, only < 0 ? QStringLiteral("All exchanges") : symbol.toUpper(), BreakdownKind::Exchange);
-    for (int exchange = 0; exchange < ExchangeCount; ++exchange) {
+    for (int exchange = 0; exchange < SimulatedExchangeCount; ++exchange) {
         BreakdownRow row{QString::fromLatin1(Exchanges[exchange].name), {}};
         for (int coin = 0; coin < CoinCount; ++coin) {
             if (only >= 0 && coin != only)

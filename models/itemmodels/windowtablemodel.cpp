@@ -26,15 +26,21 @@ WindowTableModel::WindowTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void WindowTableModel::setAmounts(const WindowAmounts &amounts)
+void WindowTableModel::setAmounts(const WindowAmounts &amounts, const QList<TimeWindow> &partial)
 {
     const QList<TimeWindow> windows = presentWindows(amounts);
     if (windows != m_windows) {
         beginResetModel();
         m_amounts = amounts;
         m_windows = windows;
+        m_partial = partial;
         endResetModel();
         return;
+    }
+    if (partial != m_partial) {
+        m_partial = partial;
+        if (!m_windows.isEmpty())
+            emit dataChanged(index(0, Window), index(int(m_windows.size()) - 1, Window));
     }
     // Same shape: find the rows that changed and report them in one batch, so views keep their
     // selection and scroll position while live data ticks.
@@ -73,10 +79,16 @@ QVariant WindowTableModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        return column == Window ? windowLabel(window) : amountDisplay(amounts, amountColumn(column));
+        if (column != Window)
+            return amountDisplay(amounts, amountColumn(column));
+        return m_partial.contains(window) ? tr("%1 (partial)").arg(windowLabel(window)) : windowLabel(window);
     case Qt::ToolTipRole:
+        if (column == Window && m_partial.contains(window))
+            return tr("Last %1 before the snapshot time; partial: the streams have not been watched that "
+                      "long")
+                .arg(windowLabel(window));
         if (column == Window)
-            return QStringLiteral("Last %1 before the snapshot time").arg(windowLabel(window));
+            return tr("Last %1 before the snapshot time").arg(windowLabel(window));
         return amountExact(amounts, amountColumn(column));
     case Qt::TextAlignmentRole:
         return column == Window ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)

@@ -24,7 +24,8 @@ public:
     explicit WindowTableModel(QObject *parent = nullptr);
 
     // Same windows as before: one dataChanged over the changed cells; other windows: a reset.
-    void setAmounts(const WindowAmounts &amounts);
+    // partial: the windows observed data does not cover yet; they are labelled so.
+    void setAmounts(const WindowAmounts &amounts, const QList<TimeWindow> &partial = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,6 +36,7 @@ public:
 private:
     WindowAmounts m_amounts;
     QList<TimeWindow> m_windows;
+    QList<TimeWindow> m_partial;
 };
 
 } // namespace Liq

@@ -150,7 +150,12 @@ void DashboardSession::recompute()
     m_effectiveConfig = isScoped() ? m_config.withBaselinesScaled(m_scopeShare) : m_config;
     m_analysis = analyzeSnapshot(m_scoped, m_effectiveConfig);
     m_summary = writeMarketSummary(m_scoped, m_analysis);
-    m_windowModel->setAmounts(m_scoped.totals);
+    QList<TimeWindow> partial;
+    for (TimeWindow window : AllTimeWindows) {
+        if (m_analysis.isPartial(window))
+            partial << window;
+    }
+    m_windowModel->setAmounts(m_scoped.totals, partial);
     emit changed();
 }
 

@@ -75,8 +75,8 @@ private slots:
         QCOMPARE(observation.partialText(asOf), u"1h, 4h, 12h and 24h partial: 38 min observed"_qs);
         observation.coverage[1].observedSince = asOf.addSecs(-5 * 3600);
         QVERIFY(!observation.isPartial(TimeWindow::H1, asOf));
-        QVERIFY(!observation.isPartial(TimeWindow::H4, asOf));
-        QCOMPARE(observation.partialText(asOf), u"12h and 24h partial: 2 h observed"_qs);
+        QVERIFY(observation.isPartial(TimeWindow::H4, asOf)); // Binance: only 2 h
+        QCOMPARE(observation.partialText(asOf), u"4h, 12h and 24h partial: 2 h 0 min observed"_qs);
         observation.coverage[0].observedSince = asOf.addDays(-2);
         observation.coverage[1].observedSince = asOf.addDays(-1);
         QVERIFY(observation.partialText(asOf).isEmpty());

@@ -312,7 +312,11 @@ void TestExchangeStreams::faultsNeverReachTheTotals()
                              WaitMs);
     okx.push(okxPush("SWAP",
                      okxEntry("BTC-USDT-SWAP", "BTC-USDT", "SWAP", okxDetail("buy", "1", "60000", now()))));
-    QTRY_COMPARE_WITH_TIMEOUT(source.eventsCounted(), qint64(1), WaitMs);
+    // Out of order: ten minutes older than the one before it, still inside the hour.
+    const QByteArray older = QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 600'000);
+    okx.push(okxPush("SWAP",
+                     okxEntry("BTC-USDT-SWAP", "BTC-USDT", "SWAP", okxDetail("sell", "2", "60000", older))));
+    QTRY_COMPARE_WITH_TIMEOUT(source.eventsCounted(), qint64(2), WaitMs);
 
     const auto &feed = source.feeds().front();
     QCOMPARE(feed->badMessages(), 4);
