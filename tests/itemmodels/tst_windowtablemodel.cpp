@@ -33,6 +33,7 @@ private slots:
     void unchangedUpdateEmitsNothing();
     void shapeChangeResets();
     void shareMissingWhenNothingLiquidated();
+    void partialWindowsAreLabelled();
 };
 
 void tst_WindowTableModel::cells_data()
@@ -155,3 +156,19 @@ void tst_WindowTableModel::shareMissingWhenNothingLiquidated()
 
 QTEST_GUILESS_MAIN(tst_WindowTableModel)
 #include "tst_windowtablemodel.moc"
+
+void tst_WindowTableModel::partialWindowsAreLabelled()
+{
+    WindowTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAmounts(sampleAmounts());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setAmounts(sampleAmounts(), {TimeWindow::H12, TimeWindow::H24});
+    QCOMPARE(reset.count(), 0); // same rows: the labels change in place
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex h24 = model.index(model.rowCount() - 1, WindowTableModel::Window);
+    QVERIFY(model.data(h24).toString().contains(u"partial"_qs));
+    QVERIFY(model.data(h24, Qt::ToolTipRole).toString().contains(u"partial"_qs));
+    QVERIFY(!model.data(model.index(0, WindowTableModel::Window)).toString().contains(u"partial"_qs));
+}

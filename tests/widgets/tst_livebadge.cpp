@@ -24,7 +24,35 @@ private slots:
     void ticksOnlyWhileTimeIsShown();
     void tooltipIsTheStatusDescription();
     void colourDiffersBetweenGoodAndBad();
+    void oneDotPerExchangeAndTheRate();
 };
+
+void tst_LiveBadge::oneDotPerExchangeAndTheRate()
+{
+    LiveStatus status;
+    status.state = LiveState::Live;
+    status.eventsPerSecond = 3.25;
+    LinkStatus binance;
+    binance.name = u"Binance"_qs;
+    binance.state = LiveState::Live;
+    LinkStatus okx;
+    okx.name = u"OKX"_qs;
+    okx.state = LiveState::Silent;
+    okx.message = u"connected, but nothing arrived for 300 s"_qs;
+    status.links = {binance, okx};
+    LiveBadge badge;
+    badge.setStatus(status);
+    const QString text = badge.text();
+    // A dot in each part's own colour, the exchanges by name, the silent one says so, and the rate.
+    QVERIFY(text.contains(LiveBadge::stateColor(LiveState::Live).name()));
+    QVERIFY(text.contains(LiveBadge::stateColor(LiveState::Silent).name()));
+    QVERIFY(text.indexOf(u"Binance"_qs) < text.indexOf(u"OKX"_qs));
+    QVERIFY(text.contains(u"Silent"_qs));
+    QVERIFY(text.contains(u"3.2/s"_qs) || text.contains(u"3.3/s"_qs));
+    // The tooltip gives each exchange's whole story.
+    QVERIFY(badge.toolTip().contains(u"OKX: Silent"_qs));
+    QVERIFY(badge.toolTip().contains(u"nothing arrived"_qs));
+}
 
 void tst_LiveBadge::textPerState_data()
 {
