@@ -112,6 +112,8 @@ void ExchangeStreamSource::onEvents(const QList<LiquidationEvent> &events)
 {
     const qint64 now = nowMs();
     m_aggregator.advanceTo(now);
+    QList<LiquidationEvent> counted;
+    counted.reserve(events.size());
     for (const LiquidationEvent &event : events) {
         if (isDuplicate(event, now)) {
             ++m_duplicates;
@@ -120,8 +122,11 @@ void ExchangeStreamSource::onEvents(const QList<LiquidationEvent> &events)
         if (m_aggregator.add(event)) {
             ++m_eventsCounted;
             m_dirty = true;
+            counted.append(event);
         }
     }
+    if (!counted.isEmpty())
+        emit eventsReceived(counted);
 }
 
 void ExchangeStreamSource::onTick()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/liquidationevent.h"
 #include "domain/liquidationsnapshot.h"
 #include "live/livestatus.h"
 
@@ -35,6 +36,9 @@ signals:
     void snapshotReceived(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
                           const QString &origin);
     void statusChanged(const Liq::LiveStatus &status);
+    // Sources made of events (the exchange streams, a store) also pass on each liquidation once, as it
+    // counts (duplicates already dropped), for the tape and the event store. Polling sources never emit.
+    void eventsReceived(const QList<Liq::LiquidationEvent> &events);
 };
 
 } // namespace Liq

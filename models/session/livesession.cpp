@@ -69,6 +69,7 @@ void LiveSession::connectTo(LiveSource *source)
     m_source = source;
     m_source->setParent(this);
     connect(m_source, &LiveSource::snapshotReceived, this, &LiveSession::receiveSnapshot);
+    connect(m_source, &LiveSource::eventsReceived, this, &LiveSession::eventsReceived);
     connect(m_source, &LiveSource::statusChanged, this, &LiveSession::statusChanged);
     emit sourceChanged(m_source->displayOrigin());
     m_source->start();

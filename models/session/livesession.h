@@ -71,6 +71,8 @@ public:
 
 signals:
     void statusChanged(const Liq::LiveStatus &status);
+    // The source's liquidations as they count (see LiveSource::eventsReceived).
+    void eventsReceived(const QList<Liq::LiquidationEvent> &events);
     // The feed's display origin changed (empty: disconnected).
     void sourceChanged(const QString &source);
     // Something the user must read: the demo did not start, a history file had bad lines.
