@@ -3,9 +3,13 @@
 #include "analysis/marketsummary.h"
 #include "exchanges/streamcollect.h"
 #include "feed/feedfetch.h"
+#include "formats/csvwriter.h"
+#include "formats/fileio.h"
 #include "formats/snapshotfile.h"
 #include "live/endpointpolicy.h"
 #include "session/analysissettings.h"
+#include "session/storerecorder.h"
+#include "store/sqliteeventstore.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -42,6 +46,20 @@ struct OptionSet
                        "binance-coinm-rest, bybit-linear-ws, bybit-inverse-ws, bybit-rest, okx-ws, okx-rest. "
                        "A WebSocket endpoint is the full URL; a REST one the base of the documented paths."),
         QStringLiteral("NAME=URL")};
+    QCommandLineOption store{
+        QStringLiteral("store"),
+        QStringLiteral("The event store: with --summary or --export-events, what to read; in the "
+                       "window, where the streams' liquidations are kept (read-only while "
+                       "liqscope-collect writes it)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption exportEvents{
+        QStringLiteral("export-events"),
+        QStringLiteral("Write the store's liquidations of the last --since to CSV and exit."),
+        QStringLiteral("CSV")};
+    QCommandLineOption since{
+        QStringLiteral("since"),
+        QStringLiteral("With --export-events: how far back, e.g. 90m, 24h, 7d (default 24h)."),
+        QStringLiteral("AGE"), QStringLiteral("24h")};
     QCommandLineOption interval{QStringLiteral("interval"),
                                 QStringLiteral("Feed polling interval in seconds (minimum 1, default 10)."),
                                 QStringLiteral("S"), QStringLiteral("10")};
@@ -71,8 +89,9 @@ struct OptionSet
         parser.setApplicationDescription(
             QStringLiteral("Liqscope: long and short liquidations over the last 1h, 4h, 12h and 24h, "
                            "the squeeze signal they make, and what it means for the market."));
-        parser.addOptions({summary, format, defaultThresholds, feed, exchanges, collect, endpoint, interval,
-                           allowPlainHttp, demo, screenshot, size, help, version});
+        parser.addOptions({summary, format, defaultThresholds, feed, exchanges, collect, endpoint, store,
+                           exportEvents, since, interval, allowPlainHttp, demo, screenshot, size, help,
+                           version});
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
             QStringLiteral(
@@ -100,6 +119,20 @@ std::optional<QSize> parseSize(const QString &text)
     if (!okWidth || !okHeight || width < 320 || height < 240 || width > 7680 || height > 4320)
         return std::nullopt;
     return QSize(width, height);
+}
+
+// "90m", "24h", "7d", "3600s" as seconds; nullopt otherwise.
+std::optional<qint64> parseAge(const QString &text)
+{
+    static const QHash<QChar, qint64> unit{{u's', 1}, {u'm', 60}, {u'h', 3600}, {u'd', 86400}};
+    const QString trimmed = text.trimmed().toLower();
+    if (trimmed.size() < 2 || !unit.contains(trimmed.back()))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 count = trimmed.chopped(1).toLongLong(&ok);
+    if (!ok || count <= 0 || count > 3650 * 86400 / unit.value(trimmed.back()))
+        return std::nullopt;
+    return count * unit.value(trimmed.back());
 }
 
 // --exchanges, --endpoint and --collect: the exchange streams as the live endpoint.
@@ -251,6 +284,26 @@ ParsedArguments parseArguments(const QStringList &arguments)
         result.error = QStringLiteral("--format and --default-thresholds only apply to --summary.");
         return result;
     }
+    options.storePath = parser.value(set.store);
+    options.exportEventsPath = parser.value(set.exportEvents);
+    if (const auto age = parseAge(parser.value(set.since))) {
+        options.sinceSeconds = *age;
+    } else {
+        result.error = QStringLiteral("--since takes an age like 90m, 24h or 7d, not '%1'.")
+                           .arg(parser.value(set.since));
+        return result;
+    }
+    if (!options.exportEventsPath.isEmpty()) {
+        if (options.storePath.isEmpty() || options.mode == Mode::Summary) {
+            result.error = QStringLiteral("--export-events needs --store FILE (and no --summary).");
+            return result;
+        }
+        options.mode = Mode::ExportEvents;
+    }
+    if (!options.storePath.isEmpty() && !options.snapshotPath.isEmpty()) {
+        result.error = QStringLiteral("Give either a FILE or --store, not both.");
+        return result;
+    }
     if (options.endpoint && !options.snapshotPath.isEmpty()) {
         result.error
             = QStringLiteral("Give either a FILE or a live source (--feed or --exchanges), not both.");
@@ -301,6 +354,15 @@ int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
         *loaded = fetched.load;
         return Success;
     }
+    if (!options.storePath.isEmpty()) {
+        SqliteEventStore store(options.storePath);
+        if (const QString problem = store.open(false); !problem.isEmpty()) {
+            err << problem << Qt::endl;
+            return BadInput;
+        }
+        loaded->snapshot = StoreRefill::snapshot(store);
+        return Success;
+    }
     const QString path = options.snapshotPath.isEmpty() ? bundledSamplePath() : options.snapshotPath;
     *loaded = SnapshotFile::load(path);
     if (!loaded->ok()) {
@@ -311,6 +373,23 @@ int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
 }
 
 } // namespace
+
+int runExportEvents(const Options &options, QTextStream &err)
+{
+    SqliteEventStore store(options.storePath);
+    if (const QString problem = store.open(false); !problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return BadInput;
+    }
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - options.sinceSeconds * 1000;
+    QString error;
+    if (!Formats::writeFileAtomically(options.exportEventsPath, CsvWriter::eventsToCsv(store.events(since)),
+                                      &error)) {
+        err << error << Qt::endl;
+        return BadInput;
+    }
+    return Success;
+}
 
 int runSummary(const Options &options, QTextStream &out, QTextStream &err)
 {

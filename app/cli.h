@@ -16,7 +16,7 @@ namespace Liq::Cli {
 // Documented in --help and the README.
 enum ExitCode : int { Success = 0, BadInput = 1, UsageError = 2, FeedError = 3 };
 
-enum class Mode { Desktop, Summary, Help, Version };
+enum class Mode { Desktop, Summary, ExportEvents, Help, Version };
 enum class SummaryFormat { Text, Json };
 
 struct Options
@@ -27,6 +27,9 @@ struct Options
     // --feed URL, checked by the endpoint policy, or --exchanges LIST with any --endpoint NAME=URL
     std::optional<LiveEndpoint> endpoint;
     int collectSeconds = 60; // --collect: how long --summary listens to the exchanges
+    QString storePath; // --store: the event store to read (and, in the window, to keep streams in)
+    QString exportEventsPath; // --export-events FILE.csv
+    qint64 sinceSeconds = 24 * 3600; // --since: how far back --export-events goes
     LiveOptions live; // --interval, --allow-plain-http
     bool demo = false;
     // --summary reads the thresholds saved in Preferences, as the window does; --default-thresholds
@@ -51,6 +54,9 @@ QString versionText();
 
 // The headless --summary path: prints the summary (text or JSON) of a file, the bundled sample or a feed.
 int runSummary(const Options &options, QTextStream &out, QTextStream &err);
+
+// --export-events: the store's events of the last --since to CSV (atomically).
+int runExportEvents(const Options &options, QTextStream &err);
 
 // Path of the sample bundled into the executable (a Qt resource).
 QString bundledSamplePath();

@@ -41,6 +41,14 @@ constexpr int FirstSnapshotTimeoutMs = 10'000;
 // source that still refuses says so through its status.
 void startSource(MainWindow &window, const DesktopOptions &options, const QString &path)
 {
+    // --store: the streams keep their liquidations there; alone, the window shows what it holds.
+    if (!options.storePath.isEmpty() && options.endpoint)
+        window.useEventStore(options.storePath, options.screenshotPath.isEmpty());
+    if (!options.storePath.isEmpty() && !options.endpoint && !options.demo) {
+        if (window.useEventStore(options.storePath, false))
+            window.showStore();
+        return;
+    }
     if (options.endpoint)
         window.connectFeed(*options.endpoint, options.live);
     else if (options.demo)

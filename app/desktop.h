@@ -16,6 +16,7 @@ struct DesktopOptions
     std::optional<LiveEndpoint> endpoint; // watch this live source at start (checked by the CLI)
     LiveOptions live; // its options, and the demo feed's
     bool demo = false; // start liqscope-feed on a free local port and watch it
+    QString storePath; // --store: the event store (empty: the default one, opened when streams start)
 };
 int runDesktop(QApplication &app, const DesktopOptions &options);
 } // namespace Liq

@@ -58,6 +58,11 @@ int main(int argc, char **argv)
         setApplicationIdentity();
         return runSummary(options, out, err);
     }
+    case Mode::ExportEvents: {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        return runExportEvents(options, err);
+    }
     case Mode::Desktop: break;
     }
 
@@ -71,6 +76,7 @@ int main(int argc, char **argv)
     desktop.endpoint = options.endpoint;
     desktop.live = options.live;
     desktop.demo = options.demo;
+    desktop.storePath = options.storePath;
     return Liq::runDesktop(app, desktop);
 #else
     err << "liqscope: this build has no desktop window (built with LIQSCOPE_BUILD_GUI=OFF); use --summary."

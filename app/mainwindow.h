@@ -19,6 +19,7 @@ class DashboardSession;
 class ErrorBanner;
 class HistoryChart;
 class LiveBadge;
+class EventStore;
 class LiveSession;
 struct LiveOptions;
 struct LiveStatus;
@@ -60,6 +61,13 @@ public:
     LiveSession *liveSession() const { return m_live; }
     LiveBadge *liveBadge() const { return m_liveBadge; }
     QAction *watchLiveAction() const { return m_watchLiveAction; }
+    // The event store the streams' liquidations are kept in (opened when streams start, or by --store):
+    // read-only while liqscope-collect writes it. False, with the reason in the banner, when it cannot
+    // be used; the live view then carries on in memory.
+    bool useEventStore(const QString &path, bool mayWrite);
+    // Shows what the store holds (liqscope --store FILE).
+    void showStore();
+    EventStore *eventStore() const { return m_store; }
     // Made on first use (the history tab shown first, or asked for here); it reads the whole history then.
     HistoryChart *historyChart();
     QTabWidget *chartTabs() const { return m_chartTabs; }
@@ -144,6 +152,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_watchLiveAction = nullptr;
+    EventStore *m_store = nullptr;
+    QString m_storePath; // --store, or empty for the default file
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_disconnectAction = nullptr;

@@ -9,6 +9,8 @@
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "session/snapshothistory.h"
+#include "session/storerecorder.h"
+#include "store/sqliteeventstore.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -116,7 +118,37 @@ void MainWindow::addLiveMenus(QMenu *file, QMenu *view)
 
 void MainWindow::connectFeed(const LiveEndpoint &endpoint, const LiveOptions &options)
 {
+    // The streams' liquidations are kept: the window refills from the store and records into it.
+    if (std::holds_alternative<ExchangeStreamsEndpoint>(endpoint) && !m_store)
+        useEventStore(m_storePath.isEmpty() ? SqliteEventStore::defaultPath() : m_storePath,
+                      m_persistSettings);
     m_live->connectTo(endpoint, options);
+}
+
+bool MainWindow::useEventStore(const QString &path, bool mayWrite)
+{
+    m_storePath = path;
+    auto *store = new SqliteEventStore(path, this);
+    if (const QString problem = store->open(mayWrite); !problem.isEmpty()) {
+        delete store;
+        m_banner->showMessage(tr("%1. Liquidations are kept in memory only.").arg(problem));
+        return false;
+    }
+    connect(store, &EventStore::writeFailed, this, [this](const QString &message) {
+        m_banner->showMessage(message);
+        m_bannerFromFeed = false;
+    });
+    connect(store, &EventStore::writeRecovered, m_banner, &ErrorBanner::dismiss);
+    delete m_store;
+    m_store = store;
+    m_live->setEventStore(store);
+    return true;
+}
+
+void MainWindow::showStore()
+{
+    if (m_store || useEventStore(m_storePath, false))
+        m_session->setSnapshot(StoreRefill::snapshot(*m_store), {}, m_store->location());
 }
 
 void MainWindow::startDemo(const LiveOptions &options)

@@ -24,7 +24,7 @@ void BybitFeed::begin()
     });
 }
 
-void BybitFeed::fetchCategory(MarketKind market, std::function<void()> done)
+void BybitFeed::fetchCategory(MarketKind market, const std::function<void()> &done)
 {
     const QUrl base = endpointUrl(ExchangeEndpoints::BybitRest);
     QStringList *symbols = market == MarketKind::Linear ? &m_linear : &m_inverse;
@@ -44,7 +44,7 @@ void BybitFeed::fetchCategory(MarketKind market, std::function<void()> done)
             *symbols << page.symbols;
             return page.nextCursor;
         },
-        std::move(done));
+        done);
 }
 
 void BybitFeed::addLinks(MarketKind market, const QStringList &symbols)

@@ -20,7 +20,7 @@ protected:
     void begin() override;
 
 private:
-    void fetchCategory(MarketKind market, std::function<void()> done);
+    void fetchCategory(MarketKind market, const std::function<void()> &done);
     void addLinks(MarketKind market, const QStringList &symbols);
 
     QStringList m_linear;

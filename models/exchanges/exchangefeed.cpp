@@ -115,8 +115,9 @@ void ExchangeFeed::addLink(StreamLink::Config config, std::shared_ptr<const Stre
         link->start();
 }
 
-void ExchangeFeed::fetchPages(std::function<QUrl(const QString &cursor)> urlFor, PageReader page,
-                              std::function<void()> done, const QString &cursor, int pagesLeft)
+void ExchangeFeed::fetchPages(const std::function<QUrl(const QString &cursor)> &urlFor,
+                              const PageReader &page, const std::function<void()> &done,
+                              const QString &cursor, int pagesLeft)
 {
     const QUrl url = urlFor(cursor);
     m_rest.get(url, [this, urlFor, page, done, pagesLeft](const QByteArray &body, const QString &error) {
@@ -175,7 +176,8 @@ void ExchangeFeed::onLinkStatusChanged()
             qint64 since = 0;
             for (const StreamLink *link : std::as_const(m_links))
                 since = qMax(since, link->upSinceMs());
-            m_coveredSinceMs = since;
+            const bool continuesPrior = m_prior.untilMs > 0 && since - m_prior.untilMs <= GapToleranceMs;
+            m_coveredSinceMs = continuesPrior ? m_prior.sinceMs : since;
         }
         m_downSinceMs = 0;
         m_allUp = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/eventtotals.h"
 #include "exchanges/restfetch.h"
 #include "exchanges/streamlink.h"
 #include "live/exchangeendpoints.h"
@@ -34,6 +35,9 @@ public:
 
     void start();
     void stop();
+    // What a store says was last watched: when the links come up within GapToleranceMs of its end, the
+    // watch goes on from its start (no gap); otherwise the time since its end is a gap.
+    virtual void setPriorCoverage(const CoverageSpan &span) { m_prior = span; }
 
     Exchange exchange() const { return m_exchange; }
     // The exchange as a whole: the worst state of its parts, the total event rate, and why.
@@ -67,8 +71,8 @@ protected:
     // Pages through a list: fetches urlFor(cursor), hands each body to page(), which returns the next
     // cursor (empty: done) or sets *problem; then calls done(). A problem fails the catalogue.
     using PageReader = std::function<QString(const QByteArray &body, QString *problem)>;
-    void fetchPages(std::function<QUrl(const QString &cursor)> urlFor, PageReader page,
-                    std::function<void()> done, const QString &cursor = QString(), int pagesLeft = 50);
+    void fetchPages(const std::function<QUrl(const QString &cursor)> &urlFor, const PageReader &page,
+                    const std::function<void()> &done, const QString &cursor = QString(), int pagesLeft = 50);
     void failCatalogue(const QString &why);
     // What a completed backfill covers (ms since the epoch), kept until the next gap.
     void setHistoryCoverage(qint64 sinceMs) { m_historySinceMs = sinceMs; }
@@ -94,6 +98,7 @@ private:
     bool m_running = false;
     qint64 m_coveredSinceMs = 0;
     qint64 m_historySinceMs = 0;
+    CoverageSpan m_prior;
     qint64 m_downSinceMs = 0;
     bool m_allUp = false;
 };

@@ -88,6 +88,29 @@ void ExchangeStreamSource::resume()
     start();
 }
 
+void ExchangeStreamSource::preload(const QList<MinuteTotal> &minutes, const QList<LiquidationEvent> &events,
+                                   const QList<CoverageSpan> &spans)
+{
+    const qint64 now = nowMs();
+    m_aggregator.advanceTo(now);
+    for (const MinuteTotal &total : minutes)
+        m_aggregator.addMinuteTotal(total);
+    for (const LiquidationEvent &event : events) {
+        if (!isDuplicate(event, now) && m_aggregator.add(event))
+            ++m_eventsCounted;
+    }
+    for (auto &feed : m_feeds) {
+        CoverageSpan latest;
+        for (const CoverageSpan &span : spans) {
+            if (span.exchange == feed->exchange() && span.untilMs > latest.untilMs)
+                latest = span;
+        }
+        if (latest.untilMs > 0)
+            feed->setPriorCoverage(latest);
+    }
+    m_dirty = true;
+}
+
 bool ExchangeStreamSource::anyDelivered() const
 {
     return std::any_of(m_feeds.cbegin(), m_feeds.cend(),

@@ -42,6 +42,13 @@ public:
     LiveStatus status() const override;
     QString displayOrigin() const override;
 
+    // Refills the windows from what a store kept, before start(): minute totals for the time before
+    // LiquidationAggregator::eventsNeededSinceMs() (see eventsNeededSinceMs()), the events after it, and
+    // each exchange's last watched span. Nothing here is passed on as eventsReceived: it is stored already.
+    void preload(const QList<MinuteTotal> &minutes, const QList<LiquidationEvent> &events,
+                 const QList<CoverageSpan> &spans);
+    qint64 eventsNeededSinceMs() const { return m_aggregator.eventsNeededSinceMs(); }
+
     // The current picture (also what snapshotReceived delivered last).
     LiquidationSnapshot snapshot() const;
     qint64 eventsCounted() const { return m_eventsCounted; }

@@ -61,6 +61,12 @@ void OkxFeed::fetchInstruments(MarketKind market, std::function<void()> done)
     });
 }
 
+void OkxFeed::setPriorCoverage(const CoverageSpan &span)
+{
+    ExchangeFeed::setPriorCoverage(span);
+    m_historyFloorMs = span.untilMs;
+}
+
 void OkxFeed::onAllLinksUp()
 {
     if (m_backfillStarted)
@@ -99,11 +105,17 @@ void OkxFeed::nextHistoryPage()
                 << tr("OKX history of %1: %2").arg(m_families.at(m_familyIndex).name, page.problem);
         }
         qint64 oldest = 0;
-        for (const LiquidationEvent &event : page.events)
+        QList<LiquidationEvent> fresh;
+        for (const LiquidationEvent &event : page.events) {
             oldest = oldest == 0 ? event.exchangeTimeMs : qMin(oldest, event.exchangeTimeMs);
-        if (!page.events.isEmpty())
-            emit eventsReceived(page.events);
-        if (page.kind != StreamMessage::Kind::Events || page.events.isEmpty() || page.reachedAgeLimit) {
+            if (event.exchangeTimeMs >= m_historyFloorMs)
+                fresh.append(event);
+        }
+        if (!fresh.isEmpty())
+            emit eventsReceived(fresh);
+        const bool reachedStore = m_historyFloorMs > 0 && oldest > 0 && oldest < m_historyFloorMs;
+        if (page.kind != StreamMessage::Kind::Events || page.events.isEmpty() || page.reachedAgeLimit
+            || reachedStore) {
             ++m_familyIndex;
             m_after.reset();
         } else {

@@ -26,6 +26,8 @@ public:
     ~OkxFeed() override;
 
     bool backfillDone() const { return m_backfillDone; }
+    // The history is fetched back to the end of what the store already holds, not further.
+    void setPriorCoverage(const CoverageSpan &span) override;
     int historyRequests() const { return m_historyRequests; }
 
 protected:
@@ -51,6 +53,7 @@ private:
     int m_familyIndex = 0;
     std::optional<qint64> m_after;
     qint64 m_backfillStartMs = 0;
+    qint64 m_historyFloorMs = 0; // events older than this are in the store already
     int m_historyRequests = 0;
     QTimer m_historyPacer;
 };

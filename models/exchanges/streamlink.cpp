@@ -5,15 +5,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QLoggingCategory>
+#include <QDebug>
 #include <QRandomGenerator>
 #include <QSslError>
 #include <QWebSocket>
 
 namespace Liq {
 namespace {
-
-Q_LOGGING_CATEGORY(lcStreams, "liqscope.streams")
 
 qint64 nowMs()
 {
@@ -224,8 +222,8 @@ void StreamLink::onTextMessage(const QString &text)
     m_silenceTimer.start(m_config.silenceMs);
     if (message.unknownInstruments > 0) {
         if (m_unknownInstruments == 0)
-            qCWarning(lcStreams).noquote() << tr("%1: %2 has no known contract size; not counted")
-                                                  .arg(m_config.name, message.unknownInstrument);
+            qWarning().noquote() << tr("%1: %2 has no known contract size; not counted")
+                                        .arg(m_config.name, message.unknownInstrument);
         m_unknownInstruments += message.unknownInstruments;
     }
     if (m_status.state != LiveState::Live && m_upSinceMs > 0)
@@ -246,8 +244,8 @@ void StreamLink::onBinaryMessage(const QByteArray &data)
 void StreamLink::countBad(const QString &problem)
 {
     if (m_badMessages == 0)
-        qCWarning(lcStreams).noquote() << tr("%1: dropped a bad message (%2); further ones are only counted")
-                                              .arg(m_config.name, problem);
+        qWarning().noquote() << tr("%1: dropped a bad message (%2); further ones are only counted")
+                                    .arg(m_config.name, problem);
     ++m_badMessages;
 }
 

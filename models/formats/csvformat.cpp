@@ -413,5 +413,20 @@ QByteArray toCsv(const LiquidationSnapshot &snapshot)
     return out;
 }
 
+QByteArray eventsToCsv(const QList<LiquidationEvent> &events)
+{
+    QByteArray out = "time_utc,exchange,market,instrument,coin,side,price,quantity,usd\n";
+    for (const LiquidationEvent &event : events) {
+        out += QDateTime::fromMSecsSinceEpoch(event.exchangeTimeMs, Qt::UTC)
+                   .toString(Qt::ISODateWithMs)
+                   .toLatin1()
+            + ',' + exchangeKey(event.exchange).toLatin1() + ',' + marketKindKey(event.market).toLatin1() + ','
+            + csvField(event.instrument) + ',' + csvField(event.coin) + ','
+            + (event.side == LiquidatedSide::Long ? "long" : "short") + ',' + amountText(event.price) + ','
+            + amountText(event.quantity) + ',' + amountText(event.usd) + '\n';
+    }
+    return out;
+}
+
 } // namespace CsvWriter
 } // namespace Liq

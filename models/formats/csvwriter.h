@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/liquidationevent.h"
 #include "domain/liquidationsnapshot.h"
 
 #include <QByteArray>
@@ -14,6 +15,12 @@ namespace CsvWriter {
 // liquidated. Windows a snapshot lacks are left out; the reader wants all four for every symbol, so only
 // a complete snapshot reads back. What "Export Tables as CSV" writes.
 QByteArray toCsv(const LiquidationSnapshot &snapshot);
+
+// Liquidation events, one line each under the header
+// time_utc,exchange,market,instrument,coin,side,price,quantity,usd (ISO times with milliseconds, sides
+// "long"/"short", amounts that read back to the same doubles). What --export-events and File > Export
+// Events write.
+QByteArray eventsToCsv(const QList<LiquidationEvent> &events);
 
 } // namespace CsvWriter
 } // namespace Liq

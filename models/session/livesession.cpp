@@ -59,7 +59,7 @@ void LiveSession::setDemoProgram(const QString &program, const QStringList &extr
 
 void LiveSession::connectTo(const LiveEndpoint &endpoint, const LiveOptions &options)
 {
-    connectTo(createLiveSource(endpoint, options, this));
+    connectTo(createLiveSource(endpoint, options, this, m_store));
 }
 
 void LiveSession::connectTo(LiveSource *source)

@@ -14,6 +14,7 @@ namespace Liq {
 
 class DashboardSession;
 class DemoFeedProcess;
+class EventStore;
 class LiveSource;
 class SnapshotHistory;
 
@@ -47,6 +48,8 @@ public:
 
     // Replaces any current feed by this one and starts polling. The history is kept: time moves on.
     void connectTo(const LiveEndpoint &endpoint, const LiveOptions &options);
+    // Where event sources are refilled from and record to (not owned; outlives the session's sources).
+    void setEventStore(Liq::EventStore *store) { m_store = store; }
     // The same with a source made elsewhere (any LiveSource, not started): the session takes it over
     // (it becomes the source's parent) and starts it.
     void connectTo(LiveSource *source);
@@ -92,6 +95,7 @@ private:
     DashboardSession *m_session;
     SnapshotHistory *m_history;
     LiveSource *m_source = nullptr;
+    EventStore *m_store = nullptr;
     DemoFeedProcess *m_demo = nullptr;
     QString m_demoProgram;
     QStringList m_demoArguments;

@@ -2,13 +2,23 @@
 
 #include "exchanges/exchangestreamsource.h"
 #include "feed/feedclient.h"
+#include "session/storerecorder.h"
+#include "store/eventstore.h"
 
 namespace Liq {
 
-LiveSource *createLiveSource(const LiveEndpoint &endpoint, const LiveOptions &options, QObject *parent)
+LiveSource *createLiveSource(const LiveEndpoint &endpoint, const LiveOptions &options, QObject *parent,
+                             EventStore *store)
 {
-    if (const auto *streams = std::get_if<ExchangeStreamsEndpoint>(&endpoint))
-        return new ExchangeStreamSource(*streams, options, parent);
+    if (const auto *streams = std::get_if<ExchangeStreamsEndpoint>(&endpoint)) {
+        auto *source = new ExchangeStreamSource(*streams, options, parent);
+        if (store && store->access() != EventStore::Access::Closed) {
+            StoreRefill::refill(*source, *store);
+            if (store->access() == EventStore::Access::ReadWrite)
+                new StoreRecorder(store, source, source);
+        }
+        return source;
+    }
     auto *client = new FeedClient(parent);
     client->setOptions(options);
     if (const auto *url = std::get_if<SnapshotUrlEndpoint>(&endpoint))

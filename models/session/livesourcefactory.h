@@ -7,9 +7,13 @@ class QObject;
 
 namespace Liq {
 
+class EventStore;
 class LiveSource;
 
 // The one factory of live sources: the running source for an endpoint, owned by parent, not started.
-LiveSource *createLiveSource(const LiveEndpoint &endpoint, const LiveOptions &options, QObject *parent);
+// With a store (exchange streams only), the source is refilled from it first and records into it when
+// the store is writable.
+LiveSource *createLiveSource(const LiveEndpoint &endpoint, const LiveOptions &options, QObject *parent,
+                             EventStore *store = nullptr);
 
 } // namespace Liq

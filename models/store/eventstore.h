@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/eventtotals.h"
 #include "domain/liquidationevent.h"
 #include "domain/timeline.h"
 
@@ -9,32 +10,6 @@
 #include <QString>
 
 namespace Liq {
-
-// A span of time during which one exchange was watched without a gap.
-struct CoverageSpan
-{
-    Exchange exchange = Exchange::Binance;
-    qint64 sinceMs = 0;
-    qint64 untilMs = 0;
-
-    friend bool operator==(const CoverageSpan &a, const CoverageSpan &b)
-    {
-        return a.exchange == b.exchange && a.sinceMs == b.sinceMs && a.untilMs == b.untilMs;
-    }
-};
-
-// Per-minute totals of one exchange × coin × side: what the 4h/12h/24h windows and the timeline are made
-// of, so reading a day never means reading every event.
-struct MinuteTotal
-{
-    qint64 minute = 0; // minutes since the epoch (UTC)
-    Exchange exchange = Exchange::Binance;
-    QString coin;
-    LiquidatedSide side = LiquidatedSide::Long;
-    double usd = 0;
-    int count = 0;
-    double largestUsd = 0;
-};
 
 // Where liquidations are kept across restarts, behind one interface (as qBittorrent keeps its resume
 // data behind ResumeDataStorage): SQLite on this computer, PostgreSQL for a desk. One process writes

@@ -135,6 +135,42 @@ bool LiquidationAggregator::add(const LiquidationEvent &event)
     return true;
 }
 
+qint64 LiquidationAggregator::eventsNeededSinceMs() const
+{
+    return floorDiv(m_start[size_t(windowIndex(TimeWindow::H1))], 60) * 60'000;
+}
+
+bool LiquidationAggregator::addMinuteTotal(const MinuteTotal &total)
+{
+    const qint64 minute = total.minute;
+    const qint64 hourStartMinute = floorDiv(m_start[size_t(windowIndex(TimeWindow::H1))], 60);
+    if (minute < m_start[size_t(windowIndex(TimeWindow::H24))] || minute >= hourStartMinute
+        || total.count <= 0 || !std::isfinite(total.usd) || total.usd < 0)
+        return false;
+    const quint32 series = seriesFor(total.exchange, total.coin);
+    const int side = sideIndex(total.side);
+    Bucket &bucket = bucketFor(m_minutes, minute);
+    const quint32 key = series * 2 + quint32(side);
+    auto found = std::find_if(bucket.entries.begin(), bucket.entries.end(),
+                              [key](const Entry &entry) { return entry.seriesSide == key; });
+    if (found == bucket.entries.end()) {
+        bucket.entries.push_back(Entry{key, 0, 0});
+        found = bucket.entries.end() - 1;
+    }
+    found->count += quint32(total.count);
+    found->usd += total.usd;
+    if (!bucket.largest || total.largestUsd > bucket.largest->usd)
+        bucket.largest = Largest{total.exchange, total.coin, total.side, total.largestUsd, minute * 60'000};
+    for (TimeWindow window : {TimeWindow::H4, TimeWindow::H12, TimeWindow::H24}) {
+        if (minute >= m_start[size_t(windowIndex(window))]) {
+            SideCell &cell = m_series[series].windows[size_t(windowIndex(window))];
+            cell.usd[side] += total.usd;
+            cell.count[side] += quint32(total.count);
+        }
+    }
+    return true;
+}
+
 void LiquidationAggregator::apply(const Bucket &bucket, TimeWindow window, int sign)
 {
     for (const Entry &entry : bucket.entries) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/eventtotals.h"
 #include "domain/liquidationevent.h"
 #include "domain/liquidationsnapshot.h"
 
@@ -45,6 +46,12 @@ public:
     // Counts an event at its exchange time (a time up to EventCheck::MaxFutureMs ahead counts as now).
     // False, and nothing counted, when it is older than the longest window.
     bool add(const LiquidationEvent &event);
+    // Counts a minute's stored totals (the store's rollup) for the 4h, 12h and 24h windows only: the last
+    // hour must come as events, to the second. False, and nothing counted, for a minute outside the day
+    // or inside the last hour.
+    bool addMinuteTotal(const MinuteTotal &total);
+    // From when a refill must come as events (the minute the 1h window starts in); before it, minute totals.
+    qint64 eventsNeededSinceMs() const;
     // Moves the windows' end forward (never back); what leaves a window is subtracted from it.
     void advanceTo(qint64 nowMs);
     qint64 now() const { return m_nowMs; }

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/liquidationevent.h"
+
+#include <QString>
+
+namespace Liq {
+
+// A span of time during which one exchange was watched without a gap.
+struct CoverageSpan
+{
+    Exchange exchange = Exchange::Binance;
+    qint64 sinceMs = 0;
+    qint64 untilMs = 0;
+
+    friend bool operator==(const CoverageSpan &a, const CoverageSpan &b)
+    {
+        return a.exchange == b.exchange && a.sinceMs == b.sinceMs && a.untilMs == b.untilMs;
+    }
+};
+
+// Per-minute totals of one exchange × coin × side: what the 4h/12h/24h windows and the timeline are made
+// of, so reading a day never means reading every event.
+struct MinuteTotal
+{
+    qint64 minute = 0; // minutes since the epoch (UTC)
+    Exchange exchange = Exchange::Binance;
+    QString coin;
+    LiquidatedSide side = LiquidatedSide::Long;
+    double usd = 0;
+    int count = 0;
+    double largestUsd = 0;
+};
+
+} // namespace Liq

@@ -1,0 +1,84 @@
+#include "session/storerecorder.h"
+
+#include "exchanges/exchangestreamsource.h"
+#include "live/livesource.h"
+#include "store/eventstore.h"
+#include "streams/liquidationaggregator.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QStringList>
+
+namespace Liq {
+
+StoreRecorder::StoreRecorder(EventStore *store, LiveSource *source, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    connect(source, &LiveSource::eventsReceived, this,
+            [this](const QList<LiquidationEvent> &events) { m_store->append(events); });
+    connect(source, &LiveSource::snapshotReceived, this, [this](const LiquidationSnapshot &snapshot) {
+        if (!snapshot.observation)
+            return;
+        for (const ExchangeCoverage &exchange : snapshot.observation->coverage) {
+            if (exchange.observedSince.isValid())
+                m_store->recordCoverage(exchange.exchange, exchange.observedSince.toMSecsSinceEpoch(),
+                                        snapshot.asOf.toMSecsSinceEpoch());
+        }
+    });
+}
+
+namespace StoreRefill {
+
+void refill(ExchangeStreamSource &source, const EventStore &store)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 eventsSince = source.eventsNeededSinceMs();
+    const qint64 dayStartMinute = (now - qint64(24) * 3600 * 1000) / 60'000;
+    source.preload(store.minuteTotals(dayStartMinute, eventsSince / 60'000), store.events(eventsSince),
+                   store.coverage(now - qint64(24) * 3600 * 1000));
+}
+
+LiquidationSnapshot snapshot(const EventStore &store)
+{
+    constexpr qint64 DayMs = qint64(24) * 3600 * 1000;
+    constexpr qint64 RunningMs = 2 * 60'000; // a collector writes its coverage every few seconds
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QList<CoverageSpan> spans = store.coverage(now - 30 * DayMs);
+    qint64 lastUntil = 0;
+    for (const CoverageSpan &span : spans)
+        lastUntil = qMax(lastUntil, span.untilMs);
+    const qint64 asOf = lastUntil > 0 && lastUntil < now - RunningMs ? lastUntil : now;
+
+    LiquidationAggregator aggregator(asOf);
+    const qint64 eventsSince = aggregator.eventsNeededSinceMs();
+    for (const MinuteTotal &total : store.minuteTotals((asOf - DayMs) / 60'000, eventsSince / 60'000))
+        aggregator.addMinuteTotal(total);
+    for (const LiquidationEvent &event : store.events(eventsSince)) {
+        if (event.exchangeTimeMs <= asOf)
+            aggregator.add(event);
+    }
+    LiquidationSnapshot snapshot = aggregator.snapshot(BreakdownKind::Coin);
+    QStringList names;
+    for (Exchange exchange : AllExchanges) {
+        CoverageSpan latest;
+        for (const CoverageSpan &span : spans) {
+            if (span.exchange == exchange && span.untilMs > latest.untilMs)
+                latest = span;
+        }
+        if (latest.untilMs == 0)
+            continue;
+        // The watch counts up to asOf only if it reached it; otherwise nothing recent was observed.
+        const bool reaches = latest.untilMs >= asOf - RunningMs;
+        snapshot.observation->coverage.append(
+            {exchange, reaches ? QDateTime::fromMSecsSinceEpoch(latest.sinceMs, Qt::UTC) : QDateTime()});
+        names << exchangeName(exchange);
+    }
+    snapshot.source = QCoreApplication::translate("Liq::StoreRefill", "Observed on %1 (event store)")
+                          .arg(names.join(QStringLiteral(", ")));
+    snapshot.scope = QCoreApplication::translate("Liq::StoreRefill", "All coins");
+    return snapshot;
+}
+
+} // namespace StoreRefill
+} // namespace Liq

@@ -1,0 +1,93 @@
+// liqscope-collect as a user runs it: a child process writing the event store from a test exchange,
+// stopped by SIGTERM (last batch flushed, exit 0); a second collector on the same store is refused.
+#include "store/sqliteeventstore.h"
+#include "testexchange.h"
+#include "testtiming.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Liq;
+using LiqTest::RestServer;
+using LiqTest::TestExchange;
+
+namespace {
+
+constexpr int WaitMs = Liq::TestTiming::scaledMs(10'000);
+
+QByteArray binanceOrder(const char *symbol, const char *side, const char *filled, const char *price)
+{
+    const QByteArray time = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    return QByteArray(R"({"e":"forceOrder","E":)") + time + R"(,"o":{"s":")" + symbol + R"(","S":")" + side
+        + R"(","o":"LIMIT","f":"IOC","q":")" + filled + R"(","p":")" + price + R"(","ap":")" + price
+        + R"(","X":"FILLED","l":")" + filled + R"(","z":")" + filled + R"(","T":)" + time + "}}";
+}
+
+} // namespace
+
+class tst_Collector final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void collectsUntilSigtermAndFlushes();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_Collector::collectsUntilSigtermAndFlushes()
+{
+    TestExchange usdm(TestExchange::Protocol::Binance);
+    TestExchange coinm(TestExchange::Protocol::Binance);
+    RestServer rest;
+    rest.setBody(QStringLiteral("/dapi/v1/exchangeInfo"),
+                 R"({"symbols":[{"symbol":"BTCUSD_PERP","contractSize":100}]})");
+    const QString store = m_dir.filePath(QStringLiteral("collected.sqlite"));
+    const QStringList arguments{
+        QStringLiteral("--exchanges"), QStringLiteral("binance"),
+        QStringLiteral("--store"),     store,
+        QStringLiteral("--endpoint"),  QStringLiteral("binance-usdm-ws=") + usdm.url().toString(),
+        QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-ws=") + coinm.url().toString(),
+        QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-rest=") + rest.baseUrl().toString()};
+    QProcess collector;
+    collector.start(QStringLiteral(LIQSCOPE_COLLECT_EXECUTABLE), arguments);
+    QVERIFY(collector.waitForStarted());
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += collector.readAllStandardError()).contains("Binance: Live"), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(coinm.openConnections(), 1, WaitMs);
+
+    usdm.push(binanceOrder("BTCUSDT", "SELL", "2", "50000"));
+    usdm.push(binanceOrder("ETHUSDT", "BUY", "10", "3000"));
+    QTest::qWait(300); // delivered to the child, not yet necessarily written: the SIGTERM flush must do it
+
+    // A second collector on the same store is refused: one writer.
+    QProcess second;
+    second.start(QStringLiteral(LIQSCOPE_COLLECT_EXECUTABLE), arguments);
+    QVERIFY(second.waitForFinished(WaitMs));
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY(second.readAllStandardError().contains("another collector"));
+
+    ::kill(pid_t(collector.processId()), SIGTERM);
+    QVERIFY(collector.waitForFinished(WaitMs));
+    QCOMPARE(collector.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(collector.exitCode(), 0);
+    log += collector.readAllStandardError();
+    QVERIFY(log.contains("stopping on SIGTERM"));
+    // One line per state change, never per event.
+    QVERIFY(log.count('\n') < 15);
+
+    SqliteEventStore reader(store);
+    QCOMPARE(reader.open(false), QString());
+    const QList<LiquidationEvent> events = reader.events(0);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).usd + events.at(1).usd, 100000.0 + 30000.0);
+    QVERIFY(!reader.coverage(0).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_Collector)
+#include "tst_collector.moc"
