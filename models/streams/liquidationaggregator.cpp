@@ -291,6 +291,37 @@ LiquidationSnapshot LiquidationAggregator::snapshot(BreakdownKind shown) const
     return snapshot;
 }
 
+Timeline LiquidationAggregator::timeline(int bucketMinutes) const
+{
+    if (bucketMinutes != 5 && bucketMinutes != 15 && bucketMinutes != 60)
+        bucketMinutes = 1;
+    const qint64 bucketCount = DaySeconds / 60 / bucketMinutes;
+    const qint64 nowMinute = floorDiv(floorDiv(m_nowMs, 1000), 60);
+    // Every minute from the first bucket's start to now is still in the ring: the first bucket starts
+    // after now - 24 h, and the ring holds the day's minutes plus two.
+    const qint64 firstMinute = (floorDiv(nowMinute, bucketMinutes) - bucketCount + 1) * bucketMinutes;
+    Timeline timeline;
+    timeline.reserve(bucketCount);
+    for (qint64 i = 0; i < bucketCount; ++i) {
+        TimelineBucket bucket;
+        bucket.start = QDateTime::fromSecsSinceEpoch((firstMinute + i * bucketMinutes) * 60, Qt::UTC);
+        bucket.minutes = bucketMinutes;
+        timeline.append(bucket);
+    }
+    const qint64 size = qint64(m_minutes.buckets.size());
+    for (qint64 minute = firstMinute; minute <= nowMinute; ++minute) {
+        const Bucket &slot = m_minutes.buckets[size_t(((minute % size) + size) % size)];
+        if (slot.stamp != minute)
+            continue; // an empty slot, or one still holding an older minute: nothing in this one
+        TimelineBucket &bucket = timeline[(minute - firstMinute) / bucketMinutes];
+        for (const Entry &entry : slot.entries) {
+            (entry.side() == 0 ? bucket.amounts.longUsd : bucket.amounts.shortUsd) += entry.usd;
+            bucket.count += int(entry.count);
+        }
+    }
+    return timeline;
+}
+
 qsizetype LiquidationAggregator::entryCount() const
 {
     qsizetype count = 0;

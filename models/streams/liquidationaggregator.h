@@ -3,6 +3,7 @@
 #include "domain/eventtotals.h"
 #include "domain/liquidationevent.h"
 #include "domain/liquidationsnapshot.h"
+#include "domain/timeline.h"
 
 #include <QHash>
 
@@ -62,6 +63,10 @@ public:
     // the caller knows what was watched.
     LiquidationSnapshot snapshot(BreakdownKind shown) const;
     QList<BreakdownRow> rows(BreakdownKind breakdown) const;
+    // The last 24 h in buckets of bucketMinutes (1, 5, 15 or 60; anything else counts as 1), oldest
+    // first, aligned to the bucket size in UTC, the last one holding now() (so it may end after now).
+    // Read from the minute ring. gap stays false: only the caller knows what was watched (markGaps).
+    Timeline timeline(int bucketMinutes) const;
 
     int seriesCount() const { return int(m_series.size()); }
     // Bucket entries held now: what memory grows with.
