@@ -212,6 +212,7 @@ QTabWidget *MainWindow::makeChartTabs()
     m_chartTabs->setTabToolTip(1,
                                tr("Longs and shorts of the last hour and the squeeze score, per snapshot of "
                                   "this session"));
+    addEventTabs();
     return m_chartTabs;
 }
 
@@ -314,6 +315,7 @@ void MainWindow::refresh()
                       m_session->isScoped() ? scoped.scope : wholeScopeText(full), full.asOf,
                       int(m_session->allWarnings().size()));
     setWindowTitle(tr("%1 — Liqscope").arg(originText(m_session->origin())));
+    updateTimeline();
 }
 
 void MainWindow::onLoadFailed(const QString &message)

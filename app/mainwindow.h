@@ -20,6 +20,9 @@ class ErrorBanner;
 class HistoryChart;
 class LiveBadge;
 class EventStore;
+class LiquidationTape;
+class LiquidationTapeModel;
+class LiquidationTimeline;
 class LiveSession;
 struct LiveOptions;
 struct LiveStatus;
@@ -68,6 +71,10 @@ public:
     // Shows what the store holds (liqscope --store FILE).
     void showStore();
     EventStore *eventStore() const { return m_store; }
+    // The event views, made on first use (their tab shown, or a test asking).
+    LiquidationTape *liquidationTape();
+    LiquidationTimeline *liquidationTimeline();
+    LiquidationTapeModel *tapeModel() const { return m_tapeModel; }
     // Made on first use (the history tab shown first, or asked for here); it reads the whole history then.
     HistoryChart *historyChart();
     QTabWidget *chartTabs() const { return m_chartTabs; }
@@ -103,6 +110,8 @@ private:
     void onFileOpened(const QString &path);
     void rebuildRecentMenu();
     void createLiveActions();
+    void addEventTabs(); // mainwindowstreams.cpp
+    void updateTimeline();
     void addLiveMenus(QMenu *file, QMenu *view);
     void onFeedStatus(const LiveStatus &status);
     void onHistoryOpened(const QString &path, int snapshots, int badLines);
@@ -139,6 +148,11 @@ private:
     HistoryChart *m_historyChart = nullptr; // see historyChart()
     QWidget *m_historyCard = nullptr; // the history tab
     QTabWidget *m_chartTabs = nullptr;
+    LiquidationTapeModel *m_tapeModel = nullptr;
+    QWidget *m_tapeTab = nullptr;
+    QWidget *m_timelineTab = nullptr;
+    LiquidationTape *m_tape = nullptr; // see liquidationTape()
+    LiquidationTimeline *m_timeline = nullptr; // see liquidationTimeline()
     QLabel *m_liveSource = nullptr;
     bool m_bannerFromFeed = false; // the banner shows a feed failure, dismissed when data flows again
 

@@ -183,9 +183,10 @@ void LiquidationTimeline::updateBars()
     shorts.reserve(m_timeline.size());
     double maxUsd = 0.0;
     for (const TimelineBucket &bucket : std::as_const(m_timeline)) {
-        // A gap gets no bar even with what was heard in it: a partial bar would pass for a whole one.
-        const double longUsd = bucket.gap ? 0.0 : bucket.amounts.longUsd;
-        const double shortUsd = bucket.gap ? 0.0 : bucket.amounts.shortUsd;
+        // A bucket not watched all along shows what was heard in it over the hatched band, so the
+        // first minutes of a watch appear at once and still read as partial; unheard, it has no bar.
+        const double longUsd = bucket.amounts.longUsd;
+        const double shortUsd = bucket.amounts.shortUsd;
         longs << (longUsd > 0 ? -longUsd : 0.0); // below the axis; never -0 (an equal compare anyway)
         shorts << shortUsd;
         maxUsd = std::max({maxUsd, longUsd, shortUsd});

@@ -18,8 +18,8 @@ QT_END_NAMESPACE
 namespace Liq {
 
 // Longs and shorts liquidated per bucket over the last 24 h: shorts above the axis, longs below (their
-// bar values are negative), a UTC time axis, a bucket-size picker, gaps shaded and hatched with no bar
-// (so a time nobody watched never looks like a calm one), and the figures of the bucket under the
+// bar values are negative), a UTC time axis, a bucket-size picker, gaps shaded and hatched behind what was
+// heard (so a time nobody watched never looks like a calm one), and the figures of the bucket under the
 // pointer in a tooltip. Bars sit at their bucket's index on the x axis, whose ticks are placed from UTC
 // times. A new timeline with the same bucket count replaces values in place: same series, no animation.
 class LiquidationTimeline final : public QWidget
@@ -38,7 +38,7 @@ public:
     int bucketMinutes() const;
     void setBucketMinutes(int minutes);
 
-    // What is plotted, for tests: bar i is bucket i; gap buckets have 0 in both sets.
+    // What is plotted, for tests: bar i is bucket i; gap buckets show what was heard in them.
     QStackedBarSeries *barSeries() const { return m_series; }
     QBarSet *longSet() const { return m_longSet; }
     QBarSet *shortSet() const { return m_shortSet; }

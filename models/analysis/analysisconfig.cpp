@@ -14,6 +14,10 @@ AnalysisConfig AnalysisConfig::withBaselinesScaled(double factor) const
     return scaled;
 }
 
+namespace {
+constexpr double MinimumJudgedSeconds = 15 * 60;
+} // namespace
+
 AnalysisConfig AnalysisConfig::forSnapshot(const LiquidationSnapshot &snapshot) const
 {
     if (!snapshot.observation)
@@ -21,9 +25,13 @@ AnalysisConfig AnalysisConfig::forSnapshot(const LiquidationSnapshot &snapshot) 
     AnalysisConfig observed = withBaselinesScaled(observedBaselineFactor);
     const double covered = double(snapshot.observation->coveredSeconds(snapshot.asOf));
     for (TimeWindow window : AllTimeWindows) {
+        // A few seconds watched would make any amount look enormous: the baseline never shrinks below a
+        // quarter of an hour's worth (the window's coverage, for the pace, stays what it is).
         const double share = std::clamp(covered / double(windowSeconds(window)), 0.0, 1.0);
+        const double judged
+            = std::clamp(std::max(covered, MinimumJudgedSeconds) / double(windowSeconds(window)), 0.0, 1.0);
         observed.coverage[windowIndex(window)] = share;
-        observed.baselineUsd[windowIndex(window)] *= share;
+        observed.baselineUsd[windowIndex(window)] *= judged;
     }
     return observed;
 }

@@ -1,5 +1,7 @@
 #include "exchanges/exchangestreamsource.h"
 
+#include "streams/timelinegaps.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -99,6 +101,7 @@ void ExchangeStreamSource::preload(const QList<MinuteTotal> &minutes, const QLis
         if (!isDuplicate(event, now) && m_aggregator.add(event))
             ++m_eventsCounted;
     }
+    m_priorSpans = spans;
     for (auto &feed : m_feeds) {
         CoverageSpan latest;
         for (const CoverageSpan &span : spans) {
@@ -163,15 +166,26 @@ void ExchangeStreamSource::onTick()
 LiquidationSnapshot ExchangeStreamSource::snapshot() const
 {
     LiquidationSnapshot snapshot = m_aggregator.snapshot(BreakdownKind::Coin);
-    QStringList names;
+    // Coverage (and so "partial") is of the exchanges being watched now; one that is down is named apart,
+    // so it neither hides the others' watch nor passes for a quiet market.
+    QStringList watched;
+    QStringList down;
     for (const auto &feed : m_feeds) {
-        snapshot.observation->coverage.append(
-            {feed->exchange(),
-             feed->coveredSinceMs() > 0 ? QDateTime::fromMSecsSinceEpoch(feed->coveredSinceMs(), Qt::UTC)
-                                        : QDateTime()});
-        names << exchangeName(feed->exchange());
+        if (feed->coveredSinceMs() > 0) {
+            snapshot.observation->coverage.append(
+                {feed->exchange(), QDateTime::fromMSecsSinceEpoch(feed->coveredSinceMs(), Qt::UTC)});
+            watched << exchangeName(feed->exchange());
+        } else {
+            down << exchangeName(feed->exchange());
+        }
     }
-    snapshot.source = tr("Observed on %1").arg(names.join(QStringLiteral(", ")));
+    if (watched.isEmpty()) {
+        snapshot.source = tr("Connecting to %1").arg(down.join(QStringLiteral(", ")));
+    } else {
+        snapshot.source = tr("Observed on %1").arg(watched.join(QStringLiteral(", ")));
+        if (!down.isEmpty())
+            snapshot.source += tr(" (%1 not connected)").arg(down.join(QStringLiteral(", ")));
+    }
     snapshot.scope = tr("All coins");
     return snapshot;
 }
@@ -182,6 +196,22 @@ void ExchangeStreamSource::publish()
     m_lastPublishMs = nowMs();
     m_dirty = false;
     emit snapshotReceived(snapshot(), {}, displayOrigin());
+}
+
+std::optional<Timeline> ExchangeStreamSource::timeline(int bucketMinutes) const
+{
+    Timeline timeline = m_aggregator.timeline(bucketMinutes);
+    const QDateTime asOf = QDateTime::fromMSecsSinceEpoch(m_aggregator.now(), Qt::UTC);
+    QList<QPair<QDateTime, QDateTime>> covered;
+    for (const CoverageSpan &span : m_priorSpans)
+        covered.append({QDateTime::fromMSecsSinceEpoch(span.sinceMs, Qt::UTC),
+                        QDateTime::fromMSecsSinceEpoch(span.untilMs, Qt::UTC)});
+    for (const auto &feed : m_feeds) {
+        if (feed->coveredSinceMs() > 0)
+            covered.append({QDateTime::fromMSecsSinceEpoch(feed->coveredSinceMs(), Qt::UTC), asOf});
+    }
+    markGaps(timeline, covered, asOf);
+    return timeline;
 }
 
 LiveStatus ExchangeStreamSource::status() const

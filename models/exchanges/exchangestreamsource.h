@@ -40,6 +40,8 @@ public:
     void resume() override;
 
     LiveStatus status() const override;
+    // From the aggregator's minutes; a gap is a stretch no exchange was watched (this run, or a stored span).
+    std::optional<Timeline> timeline(int bucketMinutes) const override;
     QString displayOrigin() const override;
 
     // Refills the windows from what a store kept, before start(): minute totals for the time before
@@ -74,6 +76,7 @@ private:
     qint64 m_eventsCounted = 0;
     qint64 m_duplicates = 0;
     bool m_delivered = false;
+    QList<CoverageSpan> m_priorSpans; // what the store said was watched before this run
     QSet<quint64> m_seen;
     std::deque<std::pair<qint64, quint64>> m_seenOrder; // (arrival ms, key), oldest first
 };

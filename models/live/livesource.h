@@ -2,10 +2,13 @@
 
 #include "domain/liquidationevent.h"
 #include "domain/liquidationsnapshot.h"
+#include "domain/timeline.h"
 #include "live/livestatus.h"
 
 #include <QObject>
 #include <QStringList>
+
+#include <optional>
 
 namespace Liq {
 
@@ -28,6 +31,13 @@ public:
     virtual void refreshNow() { }
 
     virtual LiveStatus status() const = 0;
+    // Sources made of events: the last 24 h in buckets of bucketMinutes (1, 5, 15, 60), gaps marked.
+    // nullopt for sources of snapshots, which know only the windows.
+    virtual std::optional<Timeline> timeline(int bucketMinutes) const
+    {
+        Q_UNUSED(bucketMinutes)
+        return std::nullopt;
+    }
     // The source as it may be shown: no key, no credentials, no secret query items.
     virtual QString displayOrigin() const = 0;
 

@@ -50,7 +50,7 @@ struct Sim
         rest.setBody(QStringLiteral("/api/v5/public/instruments?instType=SWAP"),
                      R"({"code":"0","msg":"","data":[)" + instruments + "]}");
         rest.setBody(QStringLiteral("/api/v5/public/instruments?instType=FUTURES"),
-                     R"({"code":"0","msg":"","data":[]})");
+                     R"({"code":"0","msg":"","data":[{"instId":"BTC-USD-261225","instFamily":"BTC-USD","ctVal":"100","ctType":"inverse"}]})");
         rest.setFallback(R"({"code":"0","msg":"","data":[]})");
     }
 

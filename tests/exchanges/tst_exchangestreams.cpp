@@ -159,6 +159,15 @@ void TestExchangeStreams::binanceSidesAndContractSizes()
     QVERIFY(snapshot.observation->coveredSince().isValid());
     QVERIFY(snapshot.observation->isPartial(TimeWindow::H1, snapshot.asOf));
     QCOMPARE(rest.requests(), QStringList{QStringLiteral("/dapi/v1/exchangeInfo")});
+
+    // The timeline: a day of 5-minute bars; everything before the watch began is a gap, and the
+    // newest bar holds the four liquidations.
+    const std::optional<Timeline> timeline = source.timeline(5);
+    QVERIFY(timeline);
+    QCOMPARE(timeline->size(), 24 * 12);
+    QVERIFY(timeline->first().gap);
+    QCOMPARE(timeline->last().count, 4);
+    QCOMPARE(timeline->last().amounts.longUsd, 30000.0 + 70.0);
 }
 
 void TestExchangeStreams::bybitPagesPackedConnectionsAndKeepalive()

@@ -1,5 +1,6 @@
 // The 24h timeline widget, structurally: shorts above and longs below, in-place updates on the same
-// series, gaps with no bar and a shaded band, the bucket picker, the bucket under the pointer and its text.
+// series, gaps as a shaded band behind what was heard, the bucket picker, the bucket under the pointer and
+// its text.
 #include "liquidationtimeline.h"
 
 #include <QAreaSeries>
@@ -44,7 +45,7 @@ class tst_LiquidationTimeline final : public QObject
 private slots:
     void shortsAboveLongsBelow();
     void sameCountUpdatesInPlace();
-    void gapsHaveNoBarAndAreShaded();
+    void gapsAreShadedBehindWhatWasHeard();
     void pickerEmits();
     void timeAxisIsUtc();
     void hoverShowsTheBucket();
@@ -94,13 +95,14 @@ void tst_LiquidationTimeline::sameCountUpdatesInPlace()
     QCOMPARE(widget.longValues().size(), 24);
 }
 
-void tst_LiquidationTimeline::gapsHaveNoBarAndAreShaded()
+void tst_LiquidationTimeline::gapsAreShadedBehindWhatWasHeard()
 {
     LiquidationTimeline widget;
     widget.setTimeline(makeTimeline(60, {3, 4, 5, 10}));
+    // What was heard in a gap bucket shows over the band; the band says it is partial.
     for (int i : {3, 4, 5, 10}) {
-        QCOMPARE(widget.longValues().at(i), 0.0);
-        QCOMPARE(widget.shortValues().at(i), 0.0);
+        QCOMPARE(widget.longValues().at(i), -1000.0 * i);
+        QCOMPARE(widget.shortValues().at(i), 10.0 * i);
     }
     QCOMPARE(widget.longValues().at(6), -6000.0);
     QCOMPARE(widget.gapRuns(), (QList<QPair<int, int>>{{3, 5}, {10, 10}}));
