@@ -93,7 +93,8 @@ expected=(
     "usr/share/mime/packages/liqscope.xml"
     "usr/share/icons/hicolor/scalable/apps/liqscope.svg"
 )
-[ "$expect_feed" = "yes" ] && expected+=("usr/bin/liqscope-feed")
+[ "$expect_feed" = "yes" ] && expected+=("usr/bin/liqscope-feed" "usr/bin/liqscope-collect"
+    "usr/lib/systemd/user/liqscope-collect.service")
 IFS=';' read -r -a sizes <<<"$icon_sizes"
 for size in "${sizes[@]}"; do
     expected+=("usr/share/icons/hicolor/${size}x${size}/apps/liqscope.png")

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "formats/snapshotfile.h"
 #include "session/analysissettings.h"
+#include "store/sqliteeventstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +66,71 @@ private slots:
     {
         QVERIFY(m_configHome.isValid());
         g_configHome = m_configHome.path();
+    }
+
+    // A store a collector is writing now: its summary ends now, observed and with both breakdowns; the
+    // export has exactly the events of the range asked for.
+    void summaryAndExportFromAStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            SqliteEventStore store(path);
+            QCOMPARE(store.open(true), QString());
+            QList<LiquidationEvent> events;
+            for (int i = 0; i < 6; ++i) {
+                LiquidationEvent event;
+                event.exchange = i % 2 ? Exchange::Okx : Exchange::Binance;
+                event.market = i % 2 ? MarketKind::Swap : MarketKind::UsdM;
+                event.instrument = QStringLiteral("BTCUSDT");
+                event.coin = i < 3 ? QStringLiteral("BTC") : QStringLiteral("ETH");
+                event.side = i % 3 ? LiquidatedSide::Short : LiquidatedSide::Long;
+                event.price = 100;
+                event.usd = 1000.0 * (i + 1);
+                event.quantity = event.usd / event.price;
+                // Three in the last 10 minutes, three 3 hours ago (in the day's minute totals).
+                event.exchangeTimeMs = now - (i < 3 ? 600'000 : 3 * 3'600'000) + i;
+                event.receiveTimeMs = event.exchangeTimeMs;
+                events << event;
+            }
+            store.append(events);
+            store.recordCoverage(Exchange::Binance, now - 5 * 3'600'000, now);
+            store.recordCoverage(Exchange::Okx, now - 5 * 3'600'000, now);
+            QVERIFY(store.flush());
+        }
+        const Run summary
+            = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("json"),
+                           QStringLiteral("--default-thresholds"), QStringLiteral("--store"), path});
+        QCOMPARE(summary.exitCode, int(Success));
+        const QJsonObject json = QJsonDocument::fromJson(summary.out.toUtf8()).object();
+        QVERIFY2(json.value(QLatin1String("observed")).toBool(), qPrintable(summary.out));
+        QCOMPARE(json.value(QLatin1String("breakdowns"))
+                     .toObject()
+                     .value(QLatin1String("exchange"))
+                     .toArray()
+                     .size(),
+                 2);
+        QVERIFY(json.value(QLatin1String("coverage")).toObject().contains(QLatin1String("okx")));
+        QVERIFY(summary.out.contains(QLatin1String("21000"))
+                || summary.out.contains(QLatin1String("21000.0")));
+
+        const QString csv = dir.filePath(QStringLiteral("out.csv"));
+        const Run exported = runLiqscope({QStringLiteral("--export-events"), csv, QStringLiteral("--store"),
+                                          path, QStringLiteral("--since"), QStringLiteral("1h")});
+        QCOMPARE(exported.exitCode, int(Success));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 3); // the header, then the three recent ones
+        QCOMPARE(lines.at(0), QByteArray("time_utc,exchange,market,instrument,coin,side,price,quantity,usd"));
+        QVERIFY(lines.at(1).contains(",binance,usd-m,BTCUSDT,BTC,long,100,10,1000"));
+
+        const Run missing = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--store"),
+                                         dir.filePath(QStringLiteral("nope.sqlite"))});
+        QCOMPARE(missing.exitCode, int(BadInput));
+        QVERIFY(missing.err.contains(QLatin1String("nope.sqlite")));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nope.sqlite")))); // a reader never creates one
     }
 
     void parseArguments_data()
