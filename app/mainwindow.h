@@ -112,6 +112,7 @@ private:
     void createLiveActions();
     void addEventTabs(); // mainwindowstreams.cpp
     void updateTimeline();
+    void exportEvents();
     void addLiveMenus(QMenu *file, QMenu *view);
     void onFeedStatus(const LiveStatus &status);
     void onHistoryOpened(const QString &path, int snapshots, int badLines);
@@ -166,6 +167,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_watchLiveAction = nullptr;
+    QAction *m_exportEventsAction = nullptr;
     EventStore *m_store = nullptr;
     QString m_storePath; // --store, or empty for the default file
     QAction *m_refreshAction = nullptr;

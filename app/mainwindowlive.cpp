@@ -142,6 +142,7 @@ bool MainWindow::useEventStore(const QString &path, bool mayWrite)
     delete m_store;
     m_store = store;
     m_live->setEventStore(store);
+    m_exportEventsAction->setEnabled(true);
     return true;
 }
 

@@ -77,6 +77,7 @@ void MainWindow::createMenusAndToolBar()
     file->addSeparator();
     file->addAction(m_exportChartAction);
     file->addAction(m_exportTablesAction);
+    file->addAction(m_exportEventsAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -1,13 +1,18 @@
 // MainWindow's event views (for the exchange streams): the liquidation tape and the 24h timeline, each
 // a tab beside the charts. Their widgets (a QChart for the timeline) are made when the tab is first
 // shown, so start-up pays nothing for them; the tape's model records from the start.
+#include "formats/csvwriter.h"
 #include "itemmodels/liquidationtapemodel.h"
 #include "liquidationtape.h"
 #include "liquidationtimeline.h"
 #include "live/livesource.h"
 #include "mainwindow.h"
 #include "session/livesession.h"
+#include "store/eventstore.h"
 
+#include <QAction>
+#include <QDateTime>
+#include <QFileDialog>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -15,6 +20,10 @@ namespace Liq {
 
 void MainWindow::addEventTabs()
 {
+    m_exportEventsAction = new QAction(tr("Export &Events as CSV…"), this);
+    m_exportEventsAction->setToolTip(tr("The liquidations of the last 24 hours kept in the event store"));
+    m_exportEventsAction->setEnabled(false); // until a store is open
+    connect(m_exportEventsAction, &QAction::triggered, this, &MainWindow::exportEvents);
     m_tapeModel = new LiquidationTapeModel(this);
     connect(m_live, &LiveSession::eventsReceived, m_tapeModel, &LiquidationTapeModel::append);
     m_timelineTab = new QWidget;
@@ -32,6 +41,19 @@ void MainWindow::addEventTabs()
         else if (m_chartTabs->widget(index) == m_tapeTab)
             liquidationTape();
     });
+}
+
+void MainWindow::exportEvents()
+{
+    if (!m_store)
+        return;
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export Events"), QString(), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    m_store->flush(); // what arrived a moment ago too
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - qint64(24) * 3600 * 1000;
+    writeFileAtomically(path, CsvWriter::eventsToCsv(m_store->events(since)));
 }
 
 LiquidationTape *MainWindow::liquidationTape()

@@ -1,0 +1,141 @@
+// The window on the exchange streams, as a user sees it: one click from the first start, the badge per
+// exchange, the tape and the timeline filling from a test exchange, the events kept in the store (and
+// there after a restart), and a store that cannot be used said once while the live view carries on.
+#include "errorbanner.h"
+#include "itemmodels/liquidationtapemodel.h"
+#include "liquidationtimeline.h"
+#include "livebadge.h"
+#include "mainwindow.h"
+#include "session/dashboardsession.h"
+#include "session/livesession.h"
+#include "store/sqliteeventstore.h"
+#include "testexchange.h"
+#include "testtiming.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Liq;
+using LiqTest::RestServer;
+using LiqTest::TestExchange;
+
+namespace {
+
+constexpr int WaitMs = Liq::TestTiming::scaledMs(10'000);
+
+QByteArray okxLiquidation(const char *side, const char *size)
+{
+    const QByteArray now = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    return QByteArray(
+               R"({"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"60000","ccy":"","posSide":"net","side":")")
+        + side + R"(","sz":")" + size + R"(","ts":")" + now
+        + R"("}],"instFamily":"BTC-USDT","instId":"BTC-USDT-SWAP","instType":"SWAP"}]})";
+}
+
+} // namespace
+
+class tst_StreamWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void watchLiveFillsTapeTimelineAndStore();
+    void unusableStoreIsSaidOnceAndLiveGoesOn();
+
+private:
+    ExchangeStreamsEndpoint okxEndpoint() const;
+
+    QTemporaryDir m_dir;
+    TestExchange m_okx{TestExchange::Protocol::Okx};
+    RestServer m_rest;
+};
+
+void tst_StreamWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    m_rest.setBody(
+        QStringLiteral("/api/v5/public/instruments?instType=SWAP"),
+        R"({"code":"0","msg":"","data":[{"instId":"BTC-USDT-SWAP","instFamily":"BTC-USDT","ctVal":"0.01","ctType":"linear"}]})");
+    m_rest.setBody(
+        QStringLiteral("/api/v5/public/instruments?instType=FUTURES"),
+        R"({"code":"0","msg":"","data":[{"instId":"BTC-USD-261225","instFamily":"BTC-USD","ctVal":"100","ctType":"inverse"}]})");
+    m_rest.setFallback(R"({"code":"0","msg":"","data":[]})");
+}
+
+ExchangeStreamsEndpoint tst_StreamWindow::okxEndpoint() const
+{
+    ExchangeStreamsEndpoint endpoint;
+    endpoint.exchanges = {Exchange::Okx};
+    endpoint.overrides.insert(QLatin1String(ExchangeEndpoints::OkxWs), m_okx.url());
+    endpoint.overrides.insert(QLatin1String(ExchangeEndpoints::OkxRest), m_rest.baseUrl());
+    return endpoint;
+}
+
+void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
+{
+    const QString storePath = m_dir.filePath(QStringLiteral("window.sqlite"));
+    {
+        MainWindow window(false);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.watchLiveAction()->isVisible()); // the first start offers live data in one click
+        QVERIFY(window.useEventStore(storePath, true));
+        window.connectFeed(okxEndpoint(), LiveOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->status().state == LiveState::Live, WaitMs);
+        QVERIFY(!window.watchLiveAction()->isVisible());
+        QVERIFY(window.liveBadge()->text().contains(QLatin1String("OKX")));
+
+        m_okx.push(okxLiquidation("sell", "100")); // a long: 100 × 0.01 × 60000
+        m_okx.push(okxLiquidation("buy", "50"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tapeModel()->rowCount(), 2, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->snapshot().totals.at(TimeWindow::H1).longUsd, 60000.0,
+                                  WaitMs);
+        QVERIFY(window.session()->snapshot().source.contains(QLatin1String("Observed on OKX")));
+
+        LiquidationTimeline *timeline = window.liquidationTimeline();
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("chartTabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(tabs->indexOf(timeline->parentWidget())); // the user opens the Timeline tab
+        QTRY_VERIFY_WITH_TIMEOUT(!timeline->timeline().isEmpty(), WaitMs);
+        QCOMPARE(timeline->timeline().last().amounts.longUsd, 60000.0);
+        QVERIFY(window.eventStore()->flush());
+    }
+    // After a restart the store still has them, and a new window shows them without any connection.
+    SqliteEventStore store(storePath);
+    QCOMPARE(store.open(false), QString());
+    QCOMPARE(store.events(0).size(), 2);
+    MainWindow again(false);
+    QVERIFY(again.useEventStore(storePath, false));
+    again.showStore();
+    QCOMPARE(again.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 30000.0);
+}
+
+void tst_StreamWindow::unusableStoreIsSaidOnceAndLiveGoesOn()
+{
+    const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'z'));
+    file.close();
+    MainWindow window(false);
+    QVERIFY(!window.useEventStore(path, true));
+    QVERIFY(window.errorBanner()->message().contains(QLatin1String("damaged.sqlite")));
+    QVERIFY(window.errorBanner()->message().contains(QLatin1String("memory")));
+    window.connectFeed(okxEndpoint(), LiveOptions());
+    QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->status().state == LiveState::Live, WaitMs);
+    m_okx.push(okxLiquidation("sell", "10"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->snapshot().totals.at(TimeWindow::H1).longUsd, 6000.0, WaitMs);
+}
+
+QTEST_MAIN(tst_StreamWindow)
+#include "tst_streamwindow.moc"
