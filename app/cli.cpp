@@ -10,6 +10,7 @@
 #include "session/analysissettings.h"
 #include "session/storerecorder.h"
 #include "store/sqliteeventstore.h"
+#include "usagetext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -209,13 +210,7 @@ QString helpText()
     QCommandLineParser parser;
     OptionSet options;
     options.addTo(parser);
-    // Qt names the program after argv[0] (or "<executable_name>" before an application object exists);
-    // the usage line names the command as users type it, wherever it was started from.
-    QString text = parser.helpText();
-    const qsizetype programEnd = text.indexOf(QLatin1String(" [options]"));
-    if (text.startsWith(QLatin1String("Usage: ")) && programEnd > 0)
-        text.replace(0, programEnd, QStringLiteral("Usage: liqscope"));
-    return text + QLatin1Char('\n') + exitCodesText();
+    return usageText(parser, QStringLiteral("liqscope")) + QLatin1Char('\n') + exitCodesText();
 }
 
 QString versionText()

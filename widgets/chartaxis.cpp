@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 
+#include <QBarSet>
 #include <QCategoryAxis>
 #include <QDateTime>
 
@@ -104,6 +105,19 @@ void setCategoryAxisTicks(QCategoryAxis *axis, const AxisTicks &ticks, const QLi
     axis->setRange(0, ticks.max);
     // The zero line carries its own label through the start value.
     axis->setStartValue(0);
+}
+
+void replaceBarValues(QBarSet *set, const QList<double> &values)
+{
+    if (set->count() != values.size()) {
+        set->remove(0, set->count());
+        set->append(values);
+        return;
+    }
+    for (int i = 0; i < values.size(); ++i) {
+        if (set->at(i) != values.at(i))
+            set->replace(i, values.at(i));
+    }
 }
 
 } // namespace Liq

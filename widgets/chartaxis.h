@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 
+class QBarSet;
 class QCategoryAxis;
 
 namespace Liq {
@@ -42,5 +43,9 @@ void setTimeAxisTicks(QCategoryAxis *axis, const TimeTicks &ticks, qint64 firstM
 // value). labels[i] goes with ticks.values[i]. Does nothing when the axis already shows them, so a refresh
 // with the same scale costs no relayout.
 void setCategoryAxisTicks(QCategoryAxis *axis, const AxisTicks &ticks, const QList<QString> &labels);
+
+// Writes values into a bar set, touching only what changed (a live update changes a value or two); only a
+// new count rebuilds the set's values.
+void replaceBarValues(QBarSet *set, const QList<double> &values);
 
 } // namespace Liq

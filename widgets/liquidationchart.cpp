@@ -19,20 +19,6 @@
 namespace Liq {
 namespace {
 
-// Writes values into a bar set, touching only what changed; the count changes only with the mode.
-void replaceValues(QBarSet *set, const QList<double> &values)
-{
-    if (set->count() != values.size()) {
-        set->remove(0, set->count());
-        set->append(values);
-        return;
-    }
-    for (int i = 0; i < values.size(); ++i) {
-        if (set->at(i) != values.at(i))
-            set->replace(i, values.at(i));
-    }
-}
-
 QString exactUsd(double usd)
 {
     static const QLocale english(QLocale::English, QLocale::UnitedStates);
@@ -194,8 +180,8 @@ void LiquidationChart::refresh()
         m_categoryAxis->clear();
         m_categoryAxis->append(categories);
     }
-    replaceValues(m_longSet, longs);
-    replaceValues(m_shortSet, shorts);
+    replaceBarValues(m_longSet, longs);
+    replaceBarValues(m_shortSet, shorts);
     if (title != m_headline) {
         m_headline = title;
         chart()->setTitle(m_headlineVisible ? title : QString());

@@ -27,21 +27,6 @@ namespace {
 
 constexpr qint64 MinuteMs = 60'000;
 
-// Writes values into a bar set, touching only what changed (a live update changes the last bucket or
-// two); only a new bucket count rebuilds the set's values.
-void replaceValues(QBarSet *set, const QList<double> &values)
-{
-    if (set->count() != values.size()) {
-        set->remove(0, set->count());
-        set->append(values);
-        return;
-    }
-    for (int i = 0; i < values.size(); ++i) {
-        if (set->at(i) != values.at(i))
-            set->replace(i, values.at(i));
-    }
-}
-
 QList<double> setValues(const QBarSet *set)
 {
     QList<double> values;
@@ -191,8 +176,8 @@ void LiquidationTimeline::updateBars()
         shorts << shortUsd;
         maxUsd = std::max({maxUsd, longUsd, shortUsd});
     }
-    replaceValues(m_longSet, longs);
-    replaceValues(m_shortSet, shorts);
+    replaceBarValues(m_longSet, longs);
+    replaceBarValues(m_shortSet, shorts);
     updateMoneyAxis(maxUsd);
 }
 

@@ -1,6 +1,7 @@
 #include "collectoptions.h"
 
 #include "store/sqliteeventstore.h"
+#include "usagetext.h"
 
 #include <QCommandLineParser>
 
@@ -47,11 +48,7 @@ QString helpText()
     QCommandLineParser parser;
     OptionSet set;
     set.addTo(parser);
-    QString text = parser.helpText();
-    const qsizetype programEnd = text.indexOf(QLatin1String(" [options]"));
-    if (text.startsWith(QLatin1String("Usage: ")) && programEnd > 0)
-        text.replace(0, programEnd, QStringLiteral("Usage: liqscope-collect"));
-    return text
+    return usageText(parser, QStringLiteral("liqscope-collect"))
         + QStringLiteral("\nExit status: 0 stopped cleanly, 1 the store cannot be used, 2 usage error.\n");
 }
 
