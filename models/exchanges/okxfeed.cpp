@@ -30,7 +30,7 @@ void OkxFeed::begin()
             config.url = endpointUrl(ExchangeEndpoints::OkxWs);
             config.subscribeFrames = {InstrumentCatalog::okxSubscribeFrame()};
             config.keepaliveFrame = QByteArrayLiteral("ping");
-            config.keepaliveMs = 20'000;
+            config.keepaliveMs = 20 * 1000; // OKX hangs up after 30 s without a message
             config.keepaliveWhenIdle = true;
             setStage(LiveState::Connecting, {});
             addLink(config, m_parser);
@@ -38,10 +38,10 @@ void OkxFeed::begin()
     });
 }
 
-void OkxFeed::fetchInstruments(MarketKind market, std::function<void()> done)
+void OkxFeed::fetchInstruments(MarketKind market, const std::function<void()> &done)
 {
     const QUrl url = InstrumentCatalog::okxInstrumentsUrl(endpointUrl(ExchangeEndpoints::OkxRest), market);
-    rest().get(url, [this, market, done = std::move(done)](const QByteArray &body, const QString &error) {
+    rest().get(url, [this, market, done](const QByteArray &body, const QString &error) {
         if (!error.isEmpty()) {
             failCatalogue(error);
             return;

@@ -40,7 +40,7 @@ private:
         MarketKind market;
         QString name;
     };
-    void fetchInstruments(MarketKind market, std::function<void()> done);
+    void fetchInstruments(MarketKind market, const std::function<void()> &done);
     void nextHistoryPage();
 
     ContractTable m_contracts;

@@ -420,8 +420,8 @@ QByteArray eventsToCsv(const QList<LiquidationEvent> &events)
         out += QDateTime::fromMSecsSinceEpoch(event.exchangeTimeMs, Qt::UTC)
                    .toString(Qt::ISODateWithMs)
                    .toLatin1()
-            + ',' + exchangeKey(event.exchange).toLatin1() + ',' + marketKindKey(event.market).toLatin1() + ','
-            + csvField(event.instrument) + ',' + csvField(event.coin) + ','
+            + ',' + exchangeKey(event.exchange).toLatin1() + ',' + marketKindKey(event.market).toLatin1()
+            + ',' + csvField(event.instrument) + ',' + csvField(event.coin) + ','
             + (event.side == LiquidatedSide::Long ? "long" : "short") + ',' + amountText(event.price) + ','
             + amountText(event.quantity) + ',' + amountText(event.usd) + '\n';
     }

@@ -18,6 +18,31 @@ namespace Liq {
 namespace {
 
 constexpr int RetentionStepRows = 2000; // rows deleted per batch: retention never stalls a write
+struct MinuteKey
+{
+    qint64 minute;
+    int exchange;
+    QString coin;
+    int side;
+
+    friend bool operator==(const MinuteKey &a, const MinuteKey &b)
+    {
+        return a.minute == b.minute && a.exchange == b.exchange && a.coin == b.coin && a.side == b.side;
+    }
+};
+
+size_t qHash(const MinuteKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.minute, key.exchange, key.coin, key.side);
+}
+
+struct MinuteSum
+{
+    double usd = 0;
+    int count = 0;
+    double largest = 0;
+};
+
 constexpr qsizetype MaxPendingEvents = 2'000'000; // kept in memory while writes fail (about 400 MiB)
 
 // Opens a connection of this thread; false with *error set.
@@ -146,23 +171,18 @@ private:
         return true;
     }
 
+    // The events, each once; then the minutes of those that were new, one upsert per minute, exchange,
+    // coin and side of the batch (not per event: a busy second has many of the same).
     bool insertEvents(QSqlDatabase &db, int *written, QString *error)
     {
         QSqlQuery insert(db);
-        QSqlQuery minute(db);
-        const bool prepared
-            = insert.prepare(QStringLiteral(
-                  "INSERT OR IGNORE INTO events (exchange, market, instrument, coin, side, price,"
-                  " quantity, usd, time_ms, received_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"))
-            && minute.prepare(QStringLiteral(
-                "INSERT INTO minutes (minute, exchange, coin, side, usd, count, largest_usd) VALUES "
-                "(?,?,?,?,?,1,?)"
-                " ON CONFLICT (minute, exchange, coin, side) DO UPDATE SET usd = usd + excluded.usd,"
-                " count = count + 1, largest_usd = max(largest_usd, excluded.largest_usd)"));
-        if (!prepared) {
-            *error = insert.lastError().isValid() ? insert.lastError().text() : minute.lastError().text();
+        if (!insert.prepare(QStringLiteral(
+                "INSERT OR IGNORE INTO events (exchange, market, instrument, coin, side,"
+                " price, quantity, usd, time_ms, received_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"))) {
+            *error = insert.lastError().text();
             return false;
         }
+        QHash<MinuteKey, MinuteSum> minutes;
         for (const LiquidationEvent &event : std::as_const(m_pending)) {
             const QVariantList values{int(event.exchange),  int(event.market),  event.instrument, event.coin,
                                       int(event.side),      event.price,        event.quantity,   event.usd,
@@ -176,17 +196,33 @@ private:
             if (insert.numRowsAffected() != 1)
                 continue; // stored already: its minute counted it then
             ++*written;
-            const QVariantList minuteValues{
-                QDateTime::fromMSecsSinceEpoch(event.exchangeTimeMs).toSecsSinceEpoch() / 60,
-                int(event.exchange),
-                event.coin,
-                int(event.side),
-                event.usd,
-                event.usd};
-            for (int i = 0; i < minuteValues.size(); ++i)
-                minute.bindValue(i, minuteValues.at(i));
-            if (!minute.exec()) {
-                *error = minute.lastError().text();
+            MinuteSum &sum
+                = minutes[{event.exchangeTimeMs / 60'000, int(event.exchange), event.coin, int(event.side)}];
+            sum.usd += event.usd;
+            sum.count += 1;
+            sum.largest = qMax(sum.largest, event.usd);
+        }
+        return writeMinutes(db, minutes, error);
+    }
+
+    bool writeMinutes(QSqlDatabase &db, const QHash<MinuteKey, MinuteSum> &minutes, QString *error)
+    {
+        QSqlQuery upsert(db);
+        if (!upsert.prepare(QStringLiteral(
+                "INSERT INTO minutes (minute, exchange, coin, side, usd, count, largest_usd) VALUES "
+                "(?,?,?,?,?,?,?)"
+                " ON CONFLICT (minute, exchange, coin, side) DO UPDATE SET usd = usd + excluded.usd,"
+                " count = count + excluded.count, largest_usd = max(largest_usd, excluded.largest_usd)"))) {
+            *error = upsert.lastError().text();
+            return false;
+        }
+        for (auto it = minutes.cbegin(); it != minutes.cend(); ++it) {
+            const QVariantList values{it.key().minute, it.key().exchange, it.key().coin,     it.key().side,
+                                      it.value().usd,  it.value().count,  it.value().largest};
+            for (int i = 0; i < values.size(); ++i)
+                upsert.bindValue(i, values.at(i));
+            if (!upsert.exec()) {
+                *error = upsert.lastError().text();
                 return false;
             }
         }
@@ -411,9 +447,12 @@ QList<LiquidationEvent> SqliteEventStore::events(qint64 sinceMs, qint64 afterId,
     QList<LiquidationEvent> found;
     QSqlQuery query(QSqlDatabase::database(readConnection(), false));
     query.setForwardOnly(true);
+    // A follower asks for the few rows after the last id it saw (the id index); a refill for a time range
+    // (the time index): one ORDER BY each, so SQLite never walks the whole table for the other.
     query.prepare(
         QStringLiteral("SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-                       " received_ms FROM events WHERE time_ms >= ? AND id > ? ORDER BY id"));
+                       " received_ms FROM events WHERE time_ms >= ? AND id > ? ORDER BY %1")
+            .arg(afterId > 0 ? QStringLiteral("id") : QStringLiteral("time_ms, id")));
     query.bindValue(0, sinceMs);
     query.bindValue(1, afterId);
     qint64 highest = afterId;

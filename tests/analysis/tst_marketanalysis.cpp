@@ -29,8 +29,10 @@ private slots:
     void observedPartialWindowsAreJudgedOverTheirCoverage()
     {
         // 38 minutes watched, the same $6M of shorts in every window (nothing older exists yet).
-        LiquidationSnapshot snapshot = snapshotOf({{TimeWindow::H1, 0.5e6, 6e6}, {TimeWindow::H4, 0.5e6, 6e6},
-                                                   {TimeWindow::H12, 0.5e6, 6e6}, {TimeWindow::H24, 0.5e6, 6e6}});
+        LiquidationSnapshot snapshot = snapshotOf({{TimeWindow::H1, 0.5e6, 6e6},
+                                                   {TimeWindow::H4, 0.5e6, 6e6},
+                                                   {TimeWindow::H12, 0.5e6, 6e6},
+                                                   {TimeWindow::H24, 0.5e6, 6e6}});
         Observation observation;
         observation.coverage = {{Exchange::Binance, snapshot.asOf.addSecs(-38 * 60)}};
         snapshot.observation = observation;

@@ -49,8 +49,9 @@ struct Sim
             R"({"retCode":0,"retMsg":"OK","result":{"list":[{"symbol":"BTCUSD","status":"Trading"}],"nextPageCursor":""}})");
         rest.setBody(QStringLiteral("/api/v5/public/instruments?instType=SWAP"),
                      R"({"code":"0","msg":"","data":[)" + instruments + "]}");
-        rest.setBody(QStringLiteral("/api/v5/public/instruments?instType=FUTURES"),
-                     R"({"code":"0","msg":"","data":[{"instId":"BTC-USD-261225","instFamily":"BTC-USD","ctVal":"100","ctType":"inverse"}]})");
+        rest.setBody(
+            QStringLiteral("/api/v5/public/instruments?instType=FUTURES"),
+            R"({"code":"0","msg":"","data":[{"instId":"BTC-USD-261225","instFamily":"BTC-USD","ctVal":"100","ctType":"inverse"}]})");
         rest.setFallback(R"({"code":"0","msg":"","data":[]})");
     }
 

@@ -1,0 +1,160 @@
+// The event store's speed (label `bench`; figures printed, not timed tests): batched inserts against a
+// bare SQLite insert of the same rows in the same run (no unique key, no rollup), and reading what the
+// dashboard needs from a store of N events spread over 30 days: the four windows (minute totals of the
+// day, the last hour's events) and a 24 h timeline.
+//   bench_store [--events N] (default 3,000,000)
+#include "session/storerecorder.h"
+#include "store/sqliteeventstore.h"
+#include "streams/liquidationaggregator.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <random>
+
+using namespace Liq;
+
+namespace {
+
+QList<LiquidationEvent> makeEvents(int count, qint64 endMs, qint64 spanMs)
+{
+    static const char *const Coins[]
+        = {"BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI"};
+    std::mt19937_64 random(7);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    QList<LiquidationEvent> events;
+    events.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        LiquidationEvent event;
+        event.exchange = AllExchanges[i % ExchangeCount];
+        event.market = MarketKind::UsdM;
+        event.coin = QLatin1String(Coins[(i / 3) % 10]);
+        event.instrument = event.coin + QStringLiteral("USDT");
+        event.side = unit(random) < 0.6 ? LiquidatedSide::Short : LiquidatedSide::Long;
+        event.price = 100 + unit(random);
+        event.usd = 100 + 10000 * unit(random) * unit(random);
+        event.quantity = event.usd / event.price;
+        event.exchangeTimeMs = endMs - spanMs + qint64(double(spanMs) * double(i) / count);
+        event.receiveTimeMs = event.exchangeTimeMs + 50;
+        events << event;
+    }
+    return events;
+}
+
+// The same rows into a table with no unique key and no rollup: what SQLite itself costs here.
+double bareInsertSeconds(const QString &path, const QList<LiquidationEvent> &events)
+{
+    QElapsedTimer timer;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bare"));
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        query.exec(QStringLiteral(
+            "CREATE TABLE events (exchange INTEGER, market INTEGER, instrument TEXT, coin TEXT,"
+            " side INTEGER, price REAL, quantity REAL, usd REAL, time_ms INTEGER, received_ms INTEGER)"));
+        timer.start();
+        db.transaction();
+        query.prepare(QStringLiteral("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        for (const LiquidationEvent &e : events) {
+            const QVariantList values{int(e.exchange),  int(e.market),  e.instrument, e.coin,
+                                      int(e.side),      e.price,        e.quantity,   e.usd,
+                                      e.exchangeTimeMs, e.receiveTimeMs};
+            for (int i = 0; i < values.size(); ++i)
+                query.bindValue(i, values.at(i));
+            query.exec();
+        }
+        db.commit();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bare"));
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
+int run(int eventCount)
+{
+    QTemporaryDir dir;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 month = qint64(30) * 24 * 3600 * 1000;
+    const QList<LiquidationEvent> events = makeEvents(eventCount, now, month);
+
+    SqliteEventStore store(dir.filePath(QStringLiteral("bench.sqlite")));
+    if (!store.open(true).isEmpty())
+        return 1;
+    QElapsedTimer timer;
+    timer.start();
+    constexpr int Batch = 5000; // a busy second's worth, many times over
+    for (int i = 0; i < events.size(); i += Batch) {
+        store.append(events.mid(i, Batch));
+        if (!store.flush())
+            return 1;
+    }
+    const double storeSeconds = double(timer.nsecsElapsed()) / 1e9;
+    const double bareSeconds = bareInsertSeconds(dir.filePath(QStringLiteral("bare.sqlite")), events);
+    std::printf(
+        "insert: %d events in %.2f s = %.0f events/s (bare SQLite insert %.0f events/s, %.2fx its time;"
+        " goal >= 200000/s)\n",
+        eventCount, storeSeconds, eventCount / storeSeconds, eventCount / bareSeconds,
+        storeSeconds / bareSeconds);
+
+    // What a start or --summary reads: the day's minute totals and the last hour's events.
+    double best = 1e9;
+    LiquidationSnapshot snapshot;
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        snapshot = StoreRefill::snapshot(store);
+        best = std::min(best, double(timer.nsecsElapsed()) / 1e6);
+    }
+    double timelineBest = 1e9;
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        LiquidationAggregator aggregator(now);
+        for (const MinuteTotal &total :
+             store.minuteTotals((now - 86'400'000) / 60'000, aggregator.eventsNeededSinceMs() / 60'000))
+            aggregator.addMinuteTotal(total);
+        for (const LiquidationEvent &event : store.events(aggregator.eventsNeededSinceMs()))
+            aggregator.add(event);
+        const Timeline timeline = aggregator.timeline(5);
+        timelineBest = std::min(timelineBest, double(timer.nsecsElapsed()) / 1e6);
+        if (timeline.size() != 288)
+            return 1;
+    }
+    const int dayEvents = int(std::count_if(events.cbegin(), events.cend(), [now](const LiquidationEvent &e) {
+        return e.exchangeTimeMs > now - 86'400'000;
+    }));
+    std::printf("windows from the store: %.1f ms (best of 5; %d events in the last 24 h; goal < 20 ms)\n",
+                best, dayEvents);
+    std::printf("windows + 24 h timeline: %.1f ms (best of 5)\n", timelineBest);
+    std::printf("24h total read back: $%.0f from %d liquidations\n",
+                snapshot.totals.at(TimeWindow::H24).total(),
+                snapshot.observation->eventsIn(TimeWindow::H24).count());
+    // The 24h window starts on a minute boundary: at most a minute's events apart from the exact count.
+    const int perMinute = eventCount / (30 * 24 * 60) + 1;
+    return std::abs(snapshot.observation->eventsIn(TimeWindow::H24).count() - dayEvents) <= perMinute ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    try {
+        QCoreApplication app(argc, argv);
+        int events = 3'000'000;
+        if (argc == 3 && QByteArray(argv[1]) == "--events")
+            events = QByteArray(argv[2]).toInt();
+        return run(events);
+    } catch (const std::exception &error) {
+        std::fprintf(stderr, "bench_store: %s\n", error.what());
+        return 1;
+    }
+}
