@@ -151,13 +151,13 @@ public:
         return true;
     }
 
-signals:
-    void writeFailed(const QString &message);
+signals: // unnamed: moc's definitions are in this file too
+    void writeFailed(const QString &);
     void writeRecovered();
-    void batchWritten(int events);
+    void batchWritten(int);
 
 private:
-    bool limitSize(QSqlQuery &pragma, QString *error)
+    bool limitSize(QSqlQuery &pragma, QString *error) const
     {
         if (!pragma.exec(QStringLiteral("PRAGMA page_size")) || !pragma.next()) {
             *error = pragma.lastError().text();
@@ -250,7 +250,7 @@ private:
         return true;
     }
 
-    bool trimOld(QSqlDatabase &db, QString *error)
+    bool trimOld(QSqlDatabase &db, QString *error) const
     {
         const qint64 cutoffMs = QDateTime::currentMSecsSinceEpoch() - m_retentionMs;
         QSqlQuery query(db);
@@ -425,7 +425,7 @@ bool SqliteEventStore::flush()
 
 QString SqliteEventStore::readConnection() const
 {
-    const QString name = m_connectionPrefix + QStringLiteral("-read");
+    QString name = m_connectionPrefix + QStringLiteral("-read");
     if (!QSqlDatabase::contains(name)) {
         QString error;
         if (!openConnection(name, m_path, true, &error)) {

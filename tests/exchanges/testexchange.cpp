@@ -149,7 +149,7 @@ void TestExchange::onText(QWebSocket *client, const QString &text)
         return;
     ++m_subscriptions;
     const QJsonArray args = message.value(QLatin1String("args")).toArray();
-    for (const QJsonValue &arg : args)
+    for (const auto &arg : args)
         m_topics << (arg.isString() ? arg.toString()
                                     : arg.toObject().value(QLatin1String("instType")).toString());
     if (!m_answer)
@@ -165,7 +165,7 @@ void TestExchange::onText(QWebSocket *client, const QString &text)
         client->sendTextMessage(
             QStringLiteral(R"({"event":"error","code":"60018","msg":"%1"})").arg(m_refusal));
     } else {
-        for (const QJsonValue &arg : args) {
+        for (const auto &arg : args) {
             QJsonObject reply{{QStringLiteral("event"), QStringLiteral("subscribe")},
                               {QStringLiteral("arg"), arg},
                               {QStringLiteral("connId"), QStringLiteral("t")}};
