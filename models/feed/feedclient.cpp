@@ -17,6 +17,13 @@ namespace Liq {
 
 namespace {
 
+// What has arrived, up to limit bytes. QIODevice::read(limit) allocates the whole limit first (32 MiB
+// at the default cap, on every read of every poll); asking only for what is buffered allocates that.
+QByteArray readAtMost(QIODevice *device, qint64 limit)
+{
+    return device->read(qMin(limit, device->bytesAvailable()));
+}
+
 QString mebibytes(qint64 bytes)
 {
     return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f',
@@ -216,7 +223,7 @@ void FeedClient::onReadyRead()
 {
     // Read as it arrives so an endless body is stopped at the cap, not buffered whole.
     const qint64 room = m_options.maxBytes - m_body.size();
-    m_body += m_reply->read(room + 1);
+    m_body += readAtMost(m_reply, room + 1);
     if (m_body.size() > m_options.maxBytes)
         abortCurrent(AbortReason::TooLarge);
 }
@@ -321,7 +328,7 @@ void FeedClient::onFinished()
     m_reply.clear();
     reply->deleteLater();
     if (m_abortReason == AbortReason::None && reply->isOpen())
-        m_body += reply->read(m_options.maxBytes + 1 - m_body.size());
+        m_body += readAtMost(reply, m_options.maxBytes + 1 - m_body.size());
     if (m_abortReason == AbortReason::None && m_body.size() > m_options.maxBytes)
         m_abortReason = AbortReason::TooLarge;
     if (const auto transport = checkTransport(reply)) {
