@@ -84,6 +84,8 @@ void MainWindow::updateTimeline()
     const LiveSource *source = m_live->source();
     const std::optional<Timeline> buckets
         = source ? source->timeline(timeline->bucketMinutes()) : std::nullopt;
+    timeline->setPlaceholder(
+        tr("The timeline fills from the exchanges' free streams: Watch Live (free) starts them."));
     timeline->setTimeline(buckets.value_or(Timeline()));
 }
 

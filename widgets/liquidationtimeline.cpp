@@ -152,9 +152,16 @@ void LiquidationTimeline::setBucketMinutes(int minutes)
         m_picker->setCurrentIndex(index); // emits bucketMinutesChanged when it changes
 }
 
+void LiquidationTimeline::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    m_view->chart()->setTitle(m_timeline.isEmpty() ? m_placeholder : QString());
+}
+
 void LiquidationTimeline::setTimeline(const Timeline &timeline)
 {
     m_timeline = timeline;
+    m_view->chart()->setTitle(m_timeline.isEmpty() ? m_placeholder : QString());
     updateBars();
     updateTimeAxis();
     updateGapBand();

@@ -33,6 +33,9 @@ public:
 
     void setTimeline(const Timeline &timeline);
     const Timeline &timeline() const { return m_timeline; }
+    // What an empty timeline says (the chart's title then), e.g. how to fill it; empty: nothing.
+    void setPlaceholder(const QString &text);
+    QString placeholder() const { return m_placeholder; }
 
     // The picker's choice; the caller builds timelines of that size (see bucketMinutesChanged).
     int bucketMinutes() const;
@@ -83,6 +86,7 @@ private:
     QCategoryAxis *m_timeAxis;
     QCategoryAxis *m_moneyAxis;
     QList<QPair<int, int>> m_gapRuns;
+    QString m_placeholder;
     double m_moneyMax = 1.0;
 };
 

@@ -89,6 +89,13 @@ void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
         window.resize(1280, 800);
         window.show();
         QVERIFY(window.watchLiveAction()->isVisible()); // the first start offers live data in one click
+        // Before any stream, the timeline says how to fill it instead of showing an empty day.
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("chartTabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(tabs->indexOf(window.liquidationTimeline()->parentWidget()));
+        QVERIFY(window.liquidationTimeline()->timeline().isEmpty());
+        QVERIFY(window.liquidationTimeline()->chartView()->chart()->title().contains(
+            QLatin1String("Watch Live")));
         QVERIFY(window.useEventStore(storePath, true));
         window.connectFeed(okxEndpoint(), LiveOptions());
         QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->status().state == LiveState::Live, WaitMs);
@@ -102,12 +109,10 @@ void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
                                   WaitMs);
         QVERIFY(window.session()->snapshot().source.contains(QLatin1String("Observed on OKX")));
 
-        LiquidationTimeline *timeline = window.liquidationTimeline();
-        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("chartTabs"));
-        QVERIFY(tabs);
-        tabs->setCurrentIndex(tabs->indexOf(timeline->parentWidget())); // the user opens the Timeline tab
+        LiquidationTimeline *timeline = window.liquidationTimeline(); // its tab is open (above)
         QTRY_VERIFY_WITH_TIMEOUT(!timeline->timeline().isEmpty(), WaitMs);
         QCOMPARE(timeline->timeline().last().amounts.longUsd, 60000.0);
+        QVERIFY(timeline->chartView()->chart()->title().isEmpty());
         QVERIFY(window.eventStore()->flush());
     }
     // After a restart the store still has them, and a new window shows them without any connection.
