@@ -153,12 +153,11 @@ bool parseStreamOptions(const QCommandLineParser &parser, const OptionSet &set, 
     if (!exchanges)
         return false;
     streams.exchanges = *exchanges;
-    for (const QString &text : parser.values(set.endpoint)) {
-        const auto named = ExchangeEndpoints::parseOverride(text, options->live.allowPlain, error);
-        if (!named)
-            return false;
-        streams.overrides.insert(named->first, named->second);
-    }
+    const auto overrides
+        = ExchangeEndpoints::parseOverrides(parser.values(set.endpoint), options->live.allowPlain, error);
+    if (!overrides)
+        return false;
+    streams.overrides = *overrides;
     bool ok = false;
     options->collectSeconds = parser.value(set.collect).toInt(&ok);
     if (!ok || options->collectSeconds < 1 || options->collectSeconds > 86400) {

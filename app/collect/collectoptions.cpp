@@ -75,12 +75,11 @@ Parsed parse(const QStringList &arguments)
         return parsed;
     parsed.endpoint.exchanges = *exchanges;
     parsed.options.allowPlain = parser.isSet(set.allowPlain);
-    for (const QString &text : parser.values(set.endpoint)) {
-        const auto named = ExchangeEndpoints::parseOverride(text, parsed.options.allowPlain, &parsed.error);
-        if (!named)
-            return parsed;
-        parsed.endpoint.overrides.insert(named->first, named->second);
-    }
+    const auto overrides = ExchangeEndpoints::parseOverrides(parser.values(set.endpoint),
+                                                             parsed.options.allowPlain, &parsed.error);
+    if (!overrides)
+        return parsed;
+    parsed.endpoint.overrides = *overrides;
     bool ok = false;
     parsed.retentionDays = parser.value(set.retention).toInt(&ok);
     if (!ok || parsed.retentionDays < 1 || parsed.retentionDays > 3650) {

@@ -82,6 +82,18 @@ std::optional<std::pair<QString, QUrl>> parseOverride(const QString &text, bool 
     return std::make_pair(name, url);
 }
 
+std::optional<QHash<QString, QUrl>> parseOverrides(const QStringList &texts, bool allowPlain, QString *error)
+{
+    QHash<QString, QUrl> overrides;
+    for (const QString &text : texts) {
+        const auto named = parseOverride(text, allowPlain, error);
+        if (!named)
+            return std::nullopt;
+        overrides.insert(named->first, named->second);
+    }
+    return overrides;
+}
+
 std::optional<QList<Exchange>> parseExchangeList(const QString &text, QString *error)
 {
     if (text.trimmed().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0)

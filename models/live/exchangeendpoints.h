@@ -50,6 +50,8 @@ bool isWebSocket(const QString &name);
 // follows the name; plain ws:// and http:// only on loopback unless allowPlain). On failure, error
 // gets one sentence saying what is wrong.
 std::optional<std::pair<QString, QUrl>> parseOverride(const QString &text, bool allowPlain, QString *error);
+// Every "NAME=URL" of a repeated option, as ExchangeStreamsEndpoint::overrides; nullopt at the first bad one.
+std::optional<QHash<QString, QUrl>> parseOverrides(const QStringList &texts, bool allowPlain, QString *error);
 
 // Reads "binance,bybit,okx" (any order, any case, no repeats); "all" means every exchange.
 std::optional<QList<Exchange>> parseExchangeList(const QString &text, QString *error);

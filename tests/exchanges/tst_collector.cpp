@@ -1,5 +1,6 @@
 // liqscope-collect as a user runs it: a child process writing the event store from a test exchange,
 // stopped by SIGTERM (last batch flushed, exit 0); a second collector on the same store is refused.
+#include "exchangemessages.h"
 #include "store/sqliteeventstore.h"
 #include "testexchange.h"
 #include "testtiming.h"
@@ -14,18 +15,11 @@
 using namespace Liq;
 using LiqTest::RestServer;
 using LiqTest::TestExchange;
+using LiqTest::Messages::binanceOrder;
 
 namespace {
 
 constexpr int WaitMs = Liq::TestTiming::scaledMs(10'000);
-
-QByteArray binanceOrder(const char *symbol, const char *side, const char *filled, const char *price)
-{
-    const QByteArray time = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
-    return QByteArray(R"({"e":"forceOrder","E":)") + time + R"(,"o":{"s":")" + symbol + R"(","S":")" + side
-        + R"(","o":"LIMIT","f":"IOC","q":")" + filled + R"(","p":")" + price + R"(","ap":")" + price
-        + R"(","X":"FILLED","l":")" + filled + R"(","z":")" + filled + R"(","T":)" + time + "}}";
-}
 
 } // namespace
 

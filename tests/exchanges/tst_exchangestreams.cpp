@@ -2,6 +2,7 @@
 // (QWebSocketServer plus a small HTTP server for the REST parts): side conventions and sizing per
 // exchange, paginated instrument lists, packed connections, enforced keepalives, OKX's history, and
 // the fault matrix. After each fault the totals are exactly the events that should count.
+#include "exchangemessages.h"
 #include "exchanges/exchangestreamsource.h"
 #include "exchanges/okxfeed.h"
 #include "testexchange.h"
@@ -13,50 +14,13 @@
 #include <QTest>
 
 using namespace Liq;
+using namespace LiqTest::Messages;
 using LiqTest::RestServer;
 using LiqTest::TestExchange;
 
 namespace {
 
 constexpr int WaitMs = Liq::TestTiming::scaledMs(8000);
-
-QByteArray now()
-{
-    return QByteArray::number(QDateTime::currentMSecsSinceEpoch());
-}
-
-QByteArray binanceOrder(const char *symbol, const char *side, const char *filled, const char *price,
-                        const QByteArray &time = now())
-{
-    return QByteArray(R"({"e":"forceOrder","E":)") + time + R"(,"o":{"s":")" + symbol + R"(","S":")" + side
-        + R"(","o":"LIMIT","f":"IOC","q":")" + filled + R"(","p":")" + price + R"(","ap":")" + price
-        + R"(","X":"FILLED","l":")" + filled + R"(","z":")" + filled + R"(","T":)" + time + "}}";
-}
-
-QByteArray bybitLiquidation(const char *symbol, const char *side, const char *size, const char *price)
-{
-    return QByteArray(R"({"topic":"allLiquidation.)") + symbol + R"(","type":"snapshot","ts":)" + now()
-        + R"(,"data":[{"T":)" + now() + R"(,"s":")" + symbol + R"(","S":")" + side + R"(","v":")" + size
-        + R"(","p":")" + price + R"("}]})";
-}
-
-QByteArray okxDetail(const char *side, const char *size, const char *price, const QByteArray &time)
-{
-    return QByteArray(R"({"bkLoss":"0","bkPx":")") + price + R"(","ccy":"","posSide":"net","side":")" + side
-        + R"(","sz":")" + size + R"(","ts":")" + time + R"("})";
-}
-
-QByteArray okxEntry(const char *instId, const char *family, const char *type, const QByteArray &details)
-{
-    return QByteArray(R"({"details":[)") + details + R"(],"instFamily":")" + family + R"(","instId":")"
-        + instId + R"(","instType":")" + type + R"(","uly":")" + family + R"("})";
-}
-
-QByteArray okxPush(const char *type, const QByteArray &entries)
-{
-    return QByteArray(R"({"arg":{"channel":"liquidation-orders","instType":")") + type + R"("},"data":[)"
-        + entries + "]}";
-}
 
 LiveOptions testOptions()
 {

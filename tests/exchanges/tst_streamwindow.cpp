@@ -2,6 +2,7 @@
 // exchange, the tape and the timeline filling from a test exchange, the events kept in the store (and
 // there after a restart), and a store that cannot be used said once while the live view carries on.
 #include "errorbanner.h"
+#include "exchangemessages.h"
 #include "itemmodels/liquidationtapemodel.h"
 #include "liquidationtimeline.h"
 #include "livebadge.h"
@@ -32,11 +33,9 @@ constexpr int WaitMs = Liq::TestTiming::scaledMs(10'000);
 
 QByteArray okxLiquidation(const char *side, const char *size)
 {
-    const QByteArray now = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
-    return QByteArray(
-               R"({"arg":{"channel":"liquidation-orders","instType":"SWAP"},"data":[{"details":[{"bkLoss":"0","bkPx":"60000","ccy":"","posSide":"net","side":")")
-        + side + R"(","sz":")" + size + R"(","ts":")" + now
-        + R"("}],"instFamily":"BTC-USDT","instId":"BTC-USDT-SWAP","instType":"SWAP"}]})";
+    using namespace LiqTest::Messages;
+    return okxPush("SWAP",
+                   okxEntry("BTC-USDT-SWAP", "BTC-USDT", "SWAP", okxDetail(side, size, "60000", now())));
 }
 
 } // namespace
