@@ -9,6 +9,7 @@
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "session/snapshothistory.h"
+#include "session/storefollowersource.h"
 #include "session/storerecorder.h"
 #include "store/sqliteeventstore.h"
 
@@ -148,7 +149,12 @@ bool MainWindow::useEventStore(const QString &path, bool mayWrite)
 
 void MainWindow::showStore()
 {
-    if (m_store || useEventStore(m_storePath, false))
+    if (!m_store && !useEventStore(m_storePath, false))
+        return;
+    // A store a collector is writing is followed live; otherwise the window shows what it kept.
+    if (m_store->isWrittenElsewhere())
+        m_live->connectTo(new StoreFollowerSource(m_store, {}, m_live));
+    else
         m_session->setSnapshot(StoreRefill::snapshot(*m_store), {}, m_store->location());
 }
 

@@ -26,6 +26,7 @@ void MainWindow::addEventTabs()
     connect(m_exportEventsAction, &QAction::triggered, this, &MainWindow::exportEvents);
     m_tapeModel = new LiquidationTapeModel(this);
     connect(m_live, &LiveSession::eventsReceived, m_tapeModel, &LiquidationTapeModel::append);
+    connect(m_live, &LiveSession::eventsRestored, m_tapeModel, &LiquidationTapeModel::append);
     m_timelineTab = new QWidget;
     new QVBoxLayout(m_timelineTab);
     m_tapeTab = new QWidget;
@@ -60,6 +61,9 @@ LiquidationTape *MainWindow::liquidationTape()
 {
     if (!m_tape) {
         m_tape = new LiquidationTape(m_tapeModel);
+        m_tape->setPlaceholder(
+            tr("Liquidations appear here one by one as the exchanges report them: Watch Live (free) starts "
+               "the streams."));
         m_tapeTab->layout()->addWidget(m_tape);
     }
     return m_tape;

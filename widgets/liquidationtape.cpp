@@ -87,6 +87,7 @@ LiquidationTape::LiquidationTape(LiquidationTapeModel *model, QWidget *parent)
     , m_minimumSize(new QComboBox)
     , m_coin(new QLineEdit)
     , m_newRowsButton(new QToolButton(m_view))
+    , m_emptyLabel(new QLabel(m_view))
 {
     m_filter->setSourceModel(model);
     auto *card = new Card;
@@ -144,6 +145,30 @@ void LiquidationTape::setUpView()
     m_newRowsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_newRowsButton->setToolTip(tr("Go back to the newest liquidations"));
     m_newRowsButton->hide();
+
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel->hide();
+}
+
+void LiquidationTape::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    updateEmptyLabel();
+}
+
+void LiquidationTape::updateEmptyLabel()
+{
+    const bool empty = m_filter->rowCount() == 0;
+    const bool filtered = m_filter->sourceModel() && m_filter->sourceModel()->rowCount() > 0;
+    const QString text = !empty ? QString()
+        : filtered              ? tr("No liquidation on the tape passes the filters.")
+                                : m_placeholder;
+    m_emptyLabel->setText(text);
+    m_emptyLabel->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        m_emptyLabel->setGeometry(m_view->viewport()->geometry().adjusted(24, 0, -24, 0));
 }
 
 void LiquidationTape::connectControls()
@@ -161,12 +186,17 @@ void LiquidationTape::connectControls()
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, &LiquidationTape::rememberTopRow);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &LiquidationTape::keepTopRow);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &LiquidationTape::jumpToTop);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &LiquidationTape::updateEmptyLabel);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &LiquidationTape::updateEmptyLabel);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &LiquidationTape::updateEmptyLabel);
 }
 
 void LiquidationTape::refilter(double minimumUsd, const QString &coin)
 {
     m_filter->setMinimumUsd(minimumUsd);
     m_filter->setCoin(coin);
+    updateEmptyLabel();
     // Rows the new filter lets in are not new liquidations: start again from the newest.
     jumpToTop();
 }
@@ -237,7 +267,10 @@ bool LiquidationTape::eventFilter(QObject *watched, QEvent *event)
         switch (event->type()) {
         case QEvent::Enter: setPointerInside(true); break;
         case QEvent::Leave: setPointerInside(false); break;
-        case QEvent::Resize: placeNewRowsButton(); break;
+        case QEvent::Resize:
+            placeNewRowsButton();
+            updateEmptyLabel();
+            break;
         default: break;
         }
     }

@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QHBoxLayout;
+class QLabel;
 class QLineEdit;
 class QTableView;
 class QToolButton;
@@ -30,6 +31,10 @@ public:
     QComboBox *minimumSizeBox() const { return m_minimumSize; }
     QLineEdit *coinEdit() const { return m_coin; }
     QToolButton *newRowsButton() const { return m_newRowsButton; }
+    // What an empty tape says, e.g. how to fill it. When the filters hide every row the tape says that
+    // instead. The label is shown over the table only while no row is shown.
+    void setPlaceholder(const QString &text);
+    QLabel *emptyLabel() const { return m_emptyLabel; }
 
     // Whether the tape holds still because the pointer is over the table.
     bool isPaused() const { return m_pointerInside; }
@@ -53,12 +58,15 @@ private:
     void keepTopRow(const QModelIndex &parent, int first, int last);
     void updateNewRowsButton();
     void placeNewRowsButton();
+    void updateEmptyLabel();
 
     LiquidationTapeFilter *m_filter;
     QTableView *m_view;
     QComboBox *m_minimumSize;
     QLineEdit *m_coin;
     QToolButton *m_newRowsButton;
+    QLabel *m_emptyLabel;
+    QString m_placeholder;
     // The row at the top of the view when rows are about to arrive, and where it was drawn.
     QPersistentModelIndex m_anchor;
     int m_anchorTop = 0;

@@ -63,6 +63,8 @@ QString LiveBadge::linksText(const QDateTime &now) const
     QString text = parts.join(QStringLiteral("&nbsp;&nbsp;"));
     if (isFlowing(m_status.state))
         text += QStringLiteral("&nbsp;&nbsp;·&nbsp;") + tr("%1/s").arg(m_status.eventsPerSecond, 0, 'f', 1);
+    if (!m_status.relay.isEmpty())
+        text += QStringLiteral("&nbsp;&nbsp;·&nbsp;") + m_status.relay.toHtmlEscaped();
     return text;
 }
 

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 
 #include <cstring>
+#include <utility>
 
 namespace Liq {
 namespace {
@@ -70,6 +71,8 @@ void ExchangeStreamSource::start()
     if (m_running)
         return;
     m_running = true;
+    if (!m_restored.isEmpty())
+        emit eventsRestored(std::exchange(m_restored, {}));
     for (auto &feed : m_feeds)
         feed->start();
     m_tick.start();
@@ -101,6 +104,7 @@ void ExchangeStreamSource::preload(const QList<MinuteTotal> &minutes, const QLis
         if (!isDuplicate(event, now) && m_aggregator.add(event))
             ++m_eventsCounted;
     }
+    m_restored = events.mid(qMax(qsizetype(0), events.size() - RestoredEventsMax));
     m_priorSpans = spans;
     for (auto &feed : m_feeds) {
         CoverageSpan latest;

@@ -46,7 +46,8 @@ public:
 
     // Refills the windows from what a store kept, before start(): minute totals for the time before
     // LiquidationAggregator::eventsNeededSinceMs() (see eventsNeededSinceMs()), the events after it, and
-    // each exchange's last watched span. Nothing here is passed on as eventsReceived: it is stored already.
+    // each exchange's last watched span. Nothing here is passed on as eventsReceived: it is stored already;
+    // the newest events go out once as eventsRestored when the source starts.
     void preload(const QList<MinuteTotal> &minutes, const QList<LiquidationEvent> &events,
                  const QList<CoverageSpan> &spans);
     qint64 eventsNeededSinceMs() const { return m_aggregator.eventsNeededSinceMs(); }
@@ -77,6 +78,7 @@ private:
     qint64 m_duplicates = 0;
     bool m_delivered = false;
     QList<CoverageSpan> m_priorSpans; // what the store said was watched before this run
+    QList<LiquidationEvent> m_restored; // the newest preloaded events, for eventsRestored at start
     QSet<quint64> m_seen;
     std::deque<std::pair<qint64, quint64>> m_seenOrder; // (arrival ms, key), oldest first
 };

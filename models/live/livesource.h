@@ -21,6 +21,9 @@ class LiveSource : public QObject
     Q_OBJECT
 
 public:
+    // The most events a source restores from before its start (see eventsRestored).
+    static constexpr int RestoredEventsMax = 5000;
+
     explicit LiveSource(QObject *parent = nullptr);
     ~LiveSource() override;
 
@@ -49,6 +52,10 @@ signals:
     // Sources made of events (the exchange streams, a store) also pass on each liquidation once, as it
     // counts (duplicates already dropped), for the tape and the event store. Polling sources never emit.
     void eventsReceived(const QList<Liq::LiquidationEvent> &events);
+    // Sources refilled from a store pass on the newest liquidations kept from before this run (at most
+    // RestoredEventsMax, oldest first) once, for the tape: they are stored already and are not news, so
+    // nothing records or alerts on them.
+    void eventsRestored(const QList<Liq::LiquidationEvent> &events);
 };
 
 } // namespace Liq

@@ -52,6 +52,9 @@ struct LinkStatus
 struct LiveStatus : LinkStatus
 {
     QList<LinkStatus> links;
+    // Set when the data comes second-hand ("via collector": a store another process writes), so the
+    // badge can say the window opens no connection of its own.
+    QString relay;
 
     // The summary line, then one line per link when there are several.
     QString describeAll(const QDateTime &now) const;

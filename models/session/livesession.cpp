@@ -70,6 +70,7 @@ void LiveSession::connectTo(LiveSource *source)
     m_source->setParent(this);
     connect(m_source, &LiveSource::snapshotReceived, this, &LiveSession::receiveSnapshot);
     connect(m_source, &LiveSource::eventsReceived, this, &LiveSession::eventsReceived);
+    connect(m_source, &LiveSource::eventsRestored, this, &LiveSession::eventsRestored);
     connect(m_source, &LiveSource::statusChanged, this, &LiveSession::statusChanged);
     emit sourceChanged(m_source->displayOrigin());
     m_source->start();

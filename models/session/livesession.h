@@ -76,6 +76,8 @@ signals:
     void statusChanged(const Liq::LiveStatus &status);
     // The source's liquidations as they count (see LiveSource::eventsReceived).
     void eventsReceived(const QList<Liq::LiquidationEvent> &events);
+    // The newest liquidations kept from before (see LiveSource::eventsRestored): for the tape only.
+    void eventsRestored(const QList<Liq::LiquidationEvent> &events);
     // The feed's display origin changed (empty: disconnected).
     void sourceChanged(const QString &source);
     // Something the user must read: the demo did not start, a history file had bad lines.

@@ -2,6 +2,7 @@
 
 #include "exchanges/exchangestreamsource.h"
 #include "feed/feedclient.h"
+#include "session/storefollowersource.h"
 #include "session/storerecorder.h"
 #include "store/eventstore.h"
 
@@ -11,6 +12,10 @@ LiveSource *createLiveSource(const LiveEndpoint &endpoint, const LiveOptions &op
                              EventStore *store)
 {
     if (const auto *streams = std::get_if<ExchangeStreamsEndpoint>(&endpoint)) {
+        // Another process writes the store (a collector): follow it instead of opening the same
+        // connections a second time.
+        if (store && store->access() == EventStore::Access::ReadOnly)
+            return new StoreFollowerSource(store, streams->exchanges, parent);
         auto *source = new ExchangeStreamSource(*streams, options, parent);
         if (store && store->access() != EventStore::Access::Closed) {
             StoreRefill::refill(*source, *store);

@@ -42,7 +42,7 @@ void refill(ExchangeStreamSource &source, const EventStore &store)
 LiquidationSnapshot snapshot(const EventStore &store)
 {
     constexpr qint64 DayMs = qint64(24) * 3600 * 1000;
-    constexpr qint64 RunningMs = 2 * 60'000; // a collector writes its coverage every few seconds
+    constexpr qint64 RunningMs = EventStore::WriterActiveMs;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<CoverageSpan> spans = store.coverage(now - 30 * DayMs);
     qint64 lastUntil = 0;

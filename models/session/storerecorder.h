@@ -31,7 +31,8 @@ namespace StoreRefill {
 void refill(ExchangeStreamSource &source, const EventStore &store);
 
 // The four windows as the store holds them, with both breakdowns, counts, the largest liquidations and
-// coverage. They end now while a collector is writing (its last span reaches within two minutes of now);
+// coverage. They end now while a collector is writing (its last span reaches within
+// EventStore::WriterActiveMs of now);
 // otherwise at the end of what was kept, and the snapshot says so by its time.
 LiquidationSnapshot snapshot(const EventStore &store);
 

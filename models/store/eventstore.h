@@ -19,6 +19,9 @@ class EventStore : public QObject
     Q_OBJECT
 public:
     enum class Access { Closed, ReadWrite, ReadOnly };
+    // A writer records each exchange's watched span every few seconds (with its batches): a store whose
+    // latest span for an exchange ends within this long of now is being written for that exchange.
+    static constexpr qint64 WriterActiveMs = 60'000;
 
     explicit EventStore(QObject *parent = nullptr);
     ~EventStore() override;
@@ -29,6 +32,9 @@ public:
     // never modified.
     virtual QString open(bool mayWrite) = 0;
     virtual Access access() const = 0;
+    // Whether another process is writing the store now (a collector): a window on it then follows the
+    // store instead of opening connections of its own.
+    virtual bool isWrittenElsewhere() const = 0;
     virtual QString location() const = 0; // as it may be shown (no password)
 
     // Queues liquidations for the next batch (written at least once a second). An event already stored

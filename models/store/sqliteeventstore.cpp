@@ -11,8 +11,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTimer>
 #include <QUuid>
+
+#include <csignal>
 
 namespace Liq {
 namespace {
@@ -517,6 +520,20 @@ QList<CoverageSpan> SqliteEventStore::coverage(qint64 sinceMs) const
         spans.append(
             {Exchange(query.value(0).toInt()), query.value(1).toLongLong(), query.value(2).toLongLong()});
     return spans;
+}
+
+bool SqliteEventStore::isWrittenElsewhere() const
+{
+    if (m_access == Access::ReadWrite)
+        return false;
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    const QLockFile lock(m_path + QStringLiteral(".lock"));
+    if (!lock.getLockInfo(&pid, &host, &application) || pid <= 0)
+        return false;
+    // A lock left by a process that died is no writer (QLockFile takes such locks over).
+    return host == QSysInfo::machineHostName() && ::kill(pid_t(pid), 0) == 0;
 }
 
 } // namespace Liq

@@ -37,6 +37,8 @@ public:
 
     QString open(bool mayWrite) override;
     Access access() const override { return m_access; }
+    // Another live process holds FILE.lock (read from the lock, never taken).
+    bool isWrittenElsewhere() const override;
     QString location() const override { return m_path; }
     void append(const QList<LiquidationEvent> &events) override;
     void recordCoverage(Exchange exchange, qint64 sinceMs, qint64 untilMs) override;

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "session/storefollowersource.h"
 #include "store/sqliteeventstore.h"
 #include "testexchange.h"
 #include "testtiming.h"
@@ -48,6 +49,7 @@ private slots:
     void initTestCase();
     void watchLiveFillsTapeTimelineAndStore();
     void unusableStoreIsSaidOnceAndLiveGoesOn();
+    void aWindowOnACollectorsStoreFollowsIt();
 
 private:
     ExchangeStreamsEndpoint okxEndpoint() const;
@@ -139,6 +141,65 @@ void tst_StreamWindow::unusableStoreIsSaidOnceAndLiveGoesOn()
     QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->status().state == LiveState::Live, WaitMs);
     m_okx.push(okxLiquidation("sell", "10"));
     QTRY_COMPARE_WITH_TIMEOUT(window.session()->snapshot().totals.at(TimeWindow::H1).longUsd, 6000.0, WaitMs);
+}
+
+// A collector (here: a writer store in this process, holding the lock) writes the store; Watch Live on the
+// same store and `liqscope --store` both follow it: no connection to the exchange, the badge says so, the
+// tape refills and new rows arrive within a second or two.
+void tst_StreamWindow::aWindowOnACollectorsStoreFollowsIt()
+{
+    const QString path = m_dir.filePath(QStringLiteral("collector.sqlite"));
+    auto liquidation = [](qint64 timeMs, double usd) {
+        LiquidationEvent event;
+        event.exchange = Exchange::Okx;
+        event.market = MarketKind::Swap;
+        event.instrument = QStringLiteral("ETH-USDT-SWAP");
+        event.coin = QStringLiteral("ETH");
+        event.side = LiquidatedSide::Short;
+        event.price = 3000;
+        event.quantity = usd / event.price;
+        event.usd = usd;
+        event.exchangeTimeMs = timeMs;
+        event.receiveTimeMs = timeMs;
+        return event;
+    };
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    SqliteEventStore collector(path);
+    QCOMPARE(collector.open(true), QString());
+    collector.append({liquidation(start - 60'000, 40'000)});
+    collector.recordCoverage(Exchange::Okx, start - 600'000, start);
+    QVERIFY(collector.flush());
+
+    const int connectionsBefore = m_okx.connectionsAccepted();
+    MainWindow window(false);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(window.useEventStore(path, true));
+    QCOMPARE(window.eventStore()->access(), EventStore::Access::ReadOnly);
+    window.connectFeed(okxEndpoint(), LiveOptions());
+    QVERIFY(qobject_cast<const StoreFollowerSource *>(window.liveSession()->source()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.liveSession()->status().state == LiveState::Live, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.liveBadge()->text().contains(QLatin1String("via collector")), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tapeModel()->rowCount(), 1, WaitMs); // restored from the store
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 40'000.0,
+                              WaitMs);
+
+    const qint64 later = QDateTime::currentMSecsSinceEpoch();
+    collector.append({liquidation(later - 500, 700'000)});
+    collector.recordCoverage(Exchange::Okx, start - 600'000, later);
+    QVERIFY(collector.flush());
+    QTRY_COMPARE_WITH_TIMEOUT(window.tapeModel()->rowCount(), 2, Liq::TestTiming::scaledMs(2500));
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 740'000.0,
+                              WaitMs);
+    QCOMPARE(m_okx.connectionsAccepted(), connectionsBefore); // no socket of its own
+
+    // liqscope --store FILE on a store being written follows it too.
+    MainWindow reader(false);
+    QVERIFY(reader.useEventStore(path, false));
+    reader.showStore();
+    QVERIFY(qobject_cast<const StoreFollowerSource *>(reader.liveSession()->source()));
+    QTRY_COMPARE_WITH_TIMEOUT(reader.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 740'000.0,
+                              WaitMs);
 }
 
 QTEST_MAIN(tst_StreamWindow)

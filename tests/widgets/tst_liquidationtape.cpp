@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QEnterEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
@@ -66,6 +67,7 @@ private slots:
     void newButtonGoesBackToTheNewest();
     void controlsFilter();
     void largestInBoldSideWithSwatch();
+    void emptyTapeSaysWhy();
 
 private:
     LiquidationTapeModel *m_model = nullptr;
@@ -200,6 +202,28 @@ void tst_LiquidationTape::largestInBoldSideWithSwatch()
     const QModelIndex side = rows->index(1, LiquidationTapeModel::Side);
     QStyledItemDelegate plain;
     QVERIFY(delegate->sizeHint(option, side).width() > plain.sizeHint(option, side).width());
+}
+
+void tst_LiquidationTape::emptyTapeSaysWhy()
+{
+    // Filled in init(): no empty text.
+    QVERIFY(!m_tape->emptyLabel()->isVisible());
+    m_tape->setPlaceholder(u"Watch Live fills the tape"_qs);
+    QVERIFY(!m_tape->emptyLabel()->isVisible());
+
+    // A filter that hides every row says so (and not how to start the streams).
+    QTest::keyClicks(m_tape->coinEdit(), u"DOGE"_qs);
+    QCOMPARE(m_tape->view()->model()->rowCount(), 0);
+    QVERIFY(m_tape->emptyLabel()->isVisible());
+    QVERIFY(m_tape->emptyLabel()->text().contains(u"filters"_qs));
+    QVERIFY(m_tape->view()->viewport()->geometry().contains(m_tape->emptyLabel()->geometry().center()));
+    m_model->append(burst(500, 1, 1000, u"DOGE"_qs));
+    QVERIFY(!m_tape->emptyLabel()->isVisible());
+
+    // An empty tape tells how to fill it.
+    m_model->clear();
+    QVERIFY(m_tape->emptyLabel()->isVisible());
+    QCOMPARE(m_tape->emptyLabel()->text(), u"Watch Live fills the tape"_qs);
 }
 
 QTEST_MAIN(tst_LiquidationTape)

@@ -52,6 +52,12 @@ void tst_LiveBadge::oneDotPerExchangeAndTheRate()
     // The tooltip gives each exchange's whole story.
     QVERIFY(badge.toolTip().contains(u"OKX: Silent"_qs));
     QVERIFY(badge.toolTip().contains(u"nothing arrived"_qs));
+    QVERIFY(!text.contains(u"collector"_qs));
+
+    // Data relayed through a store a collector writes: the badge says so after the rate.
+    status.relay = u"via collector"_qs;
+    badge.setStatus(status);
+    QVERIFY(badge.text().indexOf(u"via collector"_qs) > badge.text().indexOf(u"/s"_qs));
 }
 
 void tst_LiveBadge::textPerState_data()
