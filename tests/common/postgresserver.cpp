@@ -177,10 +177,10 @@ QString PostgresServer::execute(const QString &database, const QString &sql, QSt
 
 QString PostgresServer::uri(const QString &database) const
 {
-    return QStringLiteral("postgresql:///%1?host=%2&port=%3&user=%4")
-        .arg(database, QString::fromLatin1(QUrl::toPercentEncoding(m_dir.path())))
-        .arg(m_port)
-        .arg(superuser());
+    // Concatenated, not arg(): the percent-encoded folder holds "%2F".
+    return QStringLiteral("postgresql:///") + database + QStringLiteral("?host=")
+        + QString::fromLatin1(QUrl::toPercentEncoding(m_dir.path())) + QStringLiteral("&port=")
+        + QString::number(m_port) + QStringLiteral("&user=") + superuser();
 }
 
 } // namespace Liq
