@@ -10,6 +10,7 @@
 #include "session/livesession.h"
 #include "session/snapshothistory.h"
 #include "session/storerecorder.h"
+#include "store/eventstorefactory.h"
 #include "store/sqliteeventstore.h"
 
 #include <QAction>
@@ -128,7 +129,7 @@ void MainWindow::connectFeed(const LiveEndpoint &endpoint, const LiveOptions &op
 bool MainWindow::useEventStore(const QString &path, bool mayWrite)
 {
     m_storePath = path;
-    auto *store = new SqliteEventStore(path, this);
+    EventStore *store = openEventStore(path, this).release(); // owned by this window
     if (const QString problem = store->open(mayWrite); !problem.isEmpty()) {
         delete store;
         m_banner->showMessage(tr("%1. Liquidations are kept in memory only.").arg(problem));
