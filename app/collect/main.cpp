@@ -72,7 +72,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    const std::unique_ptr<EventStore> opened = openEventStore(parsed.storePath, nullptr, parsed.retentionDays);
+    const std::unique_ptr<EventStore> opened
+        = openEventStore(parsed.storePath, nullptr, parsed.retentionDays);
     EventStore &store = *opened;
     if (const QString problem = store.open(true); !problem.isEmpty()) {
         err << "liqscope-collect: " << problem << Qt::endl;

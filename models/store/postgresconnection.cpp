@@ -17,8 +17,8 @@ QString tr(const char *text)
 
 const QStringList &sslModes()
 {
-    static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"),
-                                   QStringLiteral("prefer"),  QStringLiteral("require"),
+    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
                                    QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     return modes;
 }
@@ -120,7 +120,9 @@ bool PostgresConnection::isLocal() const
 
 QString PostgresConnection::location() const
 {
-    const auto encoded = [](const QString &text) { return QString::fromLatin1(QUrl::toPercentEncoding(text)); };
+    const auto encoded = [](const QString &text) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(text));
+    };
     const bool socket = host.isEmpty() || host.startsWith(QLatin1Char('/'));
     QString shown = QStringLiteral("postgresql://");
     QStringList query;

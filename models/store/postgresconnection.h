@@ -22,7 +22,7 @@ struct PostgresConnection
     QString connectTimeout = QStringLiteral("10");
     QString applicationName = QStringLiteral("liqscope");
     QString extraOptions; // further key=value;… from the URI (sslrootcert, sslcert, sslkey, passfile)
-    QString error;        // why the URI cannot be used (then nothing else is meaningful)
+    QString error; // why the URI cannot be used (then nothing else is meaningful)
 
     static bool isPostgresSpec(const QString &spec);
     static PostgresConnection parse(const QString &spec);

@@ -18,7 +18,7 @@ namespace Liq {
 namespace {
 
 constexpr int RetentionStepRows = 2000; // rows deleted per batch: retention never stalls a write
-constexpr int RowsPerInsert = 500;      // events per multi-row INSERT
+constexpr int RowsPerInsert = 500; // events per multi-row INSERT
 constexpr int FirstRetryDelayMs = 1000;
 
 using MinuteKey = std::tuple<qint64, int, QString, int>; // minute, exchange, coin, side (sorted: lock order)
@@ -151,10 +151,11 @@ private:
         m_retryDelayMs = m_retryDelayMs == 0 ? FirstRetryDelayMs
                                              : qMin(2 * m_retryDelayMs, PostgresEventStore::MaxRetryDelayMs);
         if (!m_failing) {
-            emit writeFailed(tr("%1: cannot write (%2); keeping up to %3 new liquidations in memory (the oldest "
-                                "are dropped beyond that) and reconnecting")
-                                 .arg(m_connection.location(), error)
-                                 .arg(PostgresEventStore::MaxPendingEvents));
+            emit writeFailed(
+                tr("%1: cannot write (%2); keeping up to %3 new liquidations in memory (the oldest "
+                   "are dropped beyond that) and reconnecting")
+                    .arg(m_connection.location(), error)
+                    .arg(PostgresEventStore::MaxPendingEvents));
         }
         m_failing = true;
     }
@@ -198,10 +199,10 @@ private:
             }
             for (qsizetype i = from; i < from + rows; ++i) {
                 const LiquidationEvent &e = m_pending.at(i);
-                for (const QVariant &value : {QVariant(int(e.exchange)), QVariant(int(e.market)),
-                                              QVariant(e.instrument), QVariant(e.coin), QVariant(int(e.side)),
-                                              QVariant(e.price), QVariant(e.quantity), QVariant(e.usd),
-                                              QVariant(e.exchangeTimeMs), QVariant(e.receiveTimeMs)})
+                for (const QVariant &value :
+                     {QVariant(int(e.exchange)), QVariant(int(e.market)), QVariant(e.instrument),
+                      QVariant(e.coin), QVariant(int(e.side)), QVariant(e.price), QVariant(e.quantity),
+                      QVariant(e.usd), QVariant(e.exchangeTimeMs), QVariant(e.receiveTimeMs)})
                     insert.addBindValue(value);
             }
             if (!exec(insert, error))
@@ -342,7 +343,8 @@ QString PostgresEventStore::checkSchema(bool *writer)
                           .arg(version)
                           .arg(PostgresSchema::CurrentVersion);
         else if (version == 0 && !*writer)
-            problem = tr("%1: no Liqscope event store in this database yet (a collector creates it)").arg(shown);
+            problem
+                = tr("%1: no Liqscope event store in this database yet (a collector creates it)").arg(shown);
         else if (version < PostgresSchema::CurrentVersion && !*writer)
             problem = tr("%1: an older schema (%2) that only a writer may update").arg(shown).arg(version);
         else if (version < PostgresSchema::CurrentVersion && !PostgresSchema::migrate(db, &error))
@@ -363,7 +365,7 @@ QString PostgresEventStore::open(bool mayWrite)
     if (!m_connection.error.isEmpty())
         return tr("%1: %2").arg(location(), m_connection.error);
     bool writer = mayWrite;
-    if (const QString problem = checkSchema(&writer); !problem.isEmpty())
+    if (QString problem = checkSchema(&writer); !problem.isEmpty())
         return problem;
     if (writer) {
         m_writer = new PostgresStoreWriter(m_connection, m_connectionPrefix + QStringLiteral("-write"),
@@ -477,8 +479,9 @@ QList<LiquidationEvent> PostgresEventStore::events(qint64 sinceMs, qint64 afterI
         QSqlQuery query(db);
         query.setForwardOnly(true);
         query.prepare(
-            QStringLiteral("SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-                           " received_ms FROM events WHERE time_ms >= ? AND id > ? ORDER BY %1")
+            QStringLiteral(
+                "SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+                " received_ms FROM events WHERE time_ms >= ? AND id > ? ORDER BY %1")
                 .arg(afterId > 0 ? QStringLiteral("id") : QStringLiteral("time_ms, id")));
         query.addBindValue(sinceMs);
         query.addBindValue(afterId);

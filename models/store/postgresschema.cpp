@@ -57,7 +57,8 @@ bool steps(QSqlDatabase &db, QString *error)
     if (version < 0)
         return false;
     if (version > CurrentVersion) {
-        *error = QStringLiteral("schema %1 is newer than this Liqscope's %2").arg(version).arg(CurrentVersion);
+        *error
+            = QStringLiteral("schema %1 is newer than this Liqscope's %2").arg(version).arg(CurrentVersion);
         return false;
     }
     if (version < 1 && !runAll(db, Version1, error))

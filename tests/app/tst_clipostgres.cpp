@@ -84,9 +84,9 @@ private slots:
             store.recordCoverage(Exchange::Okx, now - 5 * 3600000, now);
             QVERIFY(store.flush());
         }
-        const Run summary = liqscope({QStringLiteral("--summary"), QStringLiteral("--format"),
-                                      QStringLiteral("json"), QStringLiteral("--default-thresholds"),
-                                      QStringLiteral("--store"), uri});
+        const Run summary
+            = liqscope({QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("json"),
+                        QStringLiteral("--default-thresholds"), QStringLiteral("--store"), uri});
         QCOMPARE(summary.exitCode, int(Success));
         const QJsonObject json = QJsonDocument::fromJson(summary.out.toUtf8()).object();
         QVERIFY2(json.value(QLatin1String("observed")).toBool(), qPrintable(summary.out + summary.err));
@@ -125,10 +125,10 @@ private slots:
         QCOMPARE(summary.exitCode, int(BadInput));
         QVERIFY2(summary.err.contains(QLatin1String("pgpass")), qPrintable(summary.err));
         QVERIFY(!summary.err.contains(QLatin1String("hunter2")));
-        const Run collect = runProgram(QStringLiteral(LIQSCOPE_COLLECT_EXECUTABLE),
-                                       {QStringLiteral("--exchanges"), QStringLiteral("binance"),
-                                        QStringLiteral("--store"), uri},
-                                       m_configHome.path());
+        const Run collect = runProgram(
+            QStringLiteral(LIQSCOPE_COLLECT_EXECUTABLE),
+            {QStringLiteral("--exchanges"), QStringLiteral("binance"), QStringLiteral("--store"), uri},
+            m_configHome.path());
         QCOMPARE(collect.exitCode, 1);
         QVERIFY2(collect.err.contains(QLatin1String("PGPASSWORD")), qPrintable(collect.err));
         QVERIFY(!collect.err.contains(QLatin1String("hunter2")));

@@ -37,7 +37,7 @@ PostgresServer::~PostgresServer()
 
 QString PostgresServer::binDirectory()
 {
-    const QString fromEnvironment = qEnvironmentVariable("LIQSCOPE_PG_BINDIR");
+    QString fromEnvironment = qEnvironmentVariable("LIQSCOPE_PG_BINDIR");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     const QDir versions(QStringLiteral("/usr/lib/postgresql"));
@@ -106,7 +106,8 @@ QString PostgresServer::handOverToServerUser()
     m_gid = user->pw_gid;
     const QByteArray path = QFile::encodeName(m_dir.path());
     if (::chown(path.constData(), m_uid, m_gid) != 0 || ::chmod(path.constData(), 0700) != 0)
-        return QStringLiteral("cannot hand %1 to the user \"%2\"").arg(m_dir.path(), QLatin1String(ServerUser));
+        return QStringLiteral("cannot hand %1 to the user \"%2\"")
+            .arg(m_dir.path(), QLatin1String(ServerUser));
     return {};
 }
 
@@ -118,9 +119,9 @@ QString PostgresServer::start()
         return QStringLiteral("cannot create a temporary folder: %1").arg(m_dir.errorString());
     const QString data = m_dir.filePath(QStringLiteral("data"));
     if (!m_initialised) {
-        if (const QString problem = handOverToServerUser(); !problem.isEmpty())
+        if (QString problem = handOverToServerUser(); !problem.isEmpty())
             return problem;
-        if (const QString problem
+        if (QString problem
             = run(QStringLiteral("initdb"),
                   {QStringLiteral("-D"), data, QStringLiteral("-U"), superuser(), QStringLiteral("-A"),
                    QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
@@ -131,14 +132,13 @@ QString PostgresServer::start()
         m_initialised = true;
     }
     // fsync off: a test server need not survive a power cut, and the shared machine's disk is slow.
-    const QString options = QStringLiteral("-k %1 -p %2 -c listen_addresses='' -c fsync=off")
-                                .arg(m_dir.path())
-                                .arg(m_port);
-    if (const QString problem = run(QStringLiteral("pg_ctl"),
-                                    {QStringLiteral("start"), QStringLiteral("-D"), data, QStringLiteral("-w"),
-                                     QStringLiteral("-t"), QStringLiteral("120"), QStringLiteral("-l"),
-                                     m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"), options},
-                                    true);
+    const QString options
+        = QStringLiteral("-k %1 -p %2 -c listen_addresses='' -c fsync=off").arg(m_dir.path()).arg(m_port);
+    if (QString problem = run(QStringLiteral("pg_ctl"),
+                              {QStringLiteral("start"), QStringLiteral("-D"), data, QStringLiteral("-w"),
+                               QStringLiteral("-t"), QStringLiteral("120"), QStringLiteral("-l"),
+                               m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"), options},
+                              true);
         !problem.isEmpty())
         return problem;
     m_running = true;
@@ -147,11 +147,11 @@ QString PostgresServer::start()
 
 QString PostgresServer::stop()
 {
-    const QString problem = run(QStringLiteral("pg_ctl"),
-                                {QStringLiteral("stop"), QStringLiteral("-D"),
-                                 m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
-                                 QStringLiteral("fast"), QStringLiteral("-w")},
-                                true);
+    QString problem
+        = run(QStringLiteral("pg_ctl"),
+              {QStringLiteral("stop"), QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+               QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w")},
+              true);
     if (problem.isEmpty())
         m_running = false;
     return problem;

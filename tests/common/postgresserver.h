@@ -42,7 +42,8 @@ public:
     static QString missingPackages();
 
 private:
-    QString run(const QString &tool, const QStringList &arguments, bool asServerUser, QString *output = nullptr);
+    QString run(const QString &tool, const QStringList &arguments, bool asServerUser,
+                QString *output = nullptr);
     QString handOverToServerUser();
 
     QTemporaryDir m_dir;

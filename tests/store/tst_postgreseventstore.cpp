@@ -41,7 +41,8 @@ QList<LiquidationEvent> makeEvents(qint64 startMs, int count, int firstN = 0)
 {
     QList<LiquidationEvent> events;
     for (int i = 0; i < count; ++i)
-        events << makeEvent(startMs + i * 10, QStringLiteral("BTC"), LiquidatedSide::Long, 1000 + i, firstN + i);
+        events << makeEvent(startMs + i * 10, QStringLiteral("BTC"), LiquidatedSide::Long, 1000 + i,
+                            firstN + i);
     return events;
 }
 
@@ -50,8 +51,9 @@ const char *const Version1Sql
     = "CREATE TABLE liqscope_meta (key text PRIMARY KEY, value text NOT NULL);"
       "INSERT INTO liqscope_meta VALUES ('schema_version', '1');"
       "CREATE TABLE events (id bigserial PRIMARY KEY, exchange smallint NOT NULL, market smallint NOT NULL,"
-      " instrument text NOT NULL, coin text NOT NULL, side smallint NOT NULL, price double precision NOT NULL,"
-      " quantity double precision NOT NULL, usd double precision NOT NULL, time_ms bigint NOT NULL,"
+      " instrument text NOT NULL, coin text NOT NULL, side smallint NOT NULL,"
+      " price double precision NOT NULL, quantity double precision NOT NULL, usd double precision NOT NULL,"
+      " time_ms bigint NOT NULL,"
       " received_ms bigint NOT NULL,"
       " CONSTRAINT events_once UNIQUE (exchange, market, instrument, side, time_ms, quantity, price));"
       "CREATE INDEX events_by_time ON events (time_ms);"
@@ -96,7 +98,7 @@ void tst_PostgresEventStore::initTestCase()
 
 QString tst_PostgresEventStore::newDatabase()
 {
-    const QString name = QStringLiteral("store%1").arg(++m_databases);
+    QString name = QStringLiteral("store%1").arg(++m_databases);
     const QString problem = m_server->createDatabase(name);
     if (!problem.isEmpty())
         qWarning("%s", qPrintable(problem));
@@ -118,12 +120,14 @@ void tst_PostgresEventStore::uriIsParsedWithoutPasswords_data()
 {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("location"); // empty: refused
-    QTest::newRow("remote host needs TLS") << QStringLiteral("postgresql://desk@db.example.com:5433/liq")
-                                           << QStringLiteral("postgresql://desk@db.example.com:5433/liq?sslmode=require");
-    QTest::newRow("loopback as asked") << QStringLiteral("postgres://127.0.0.1/liq")
-                                       << QStringLiteral("postgresql://127.0.0.1/liq");
-    QTest::newRow("sslmode honoured") << QStringLiteral("postgresql://db.example.com/liq?sslmode=verify-full")
-                                      << QStringLiteral("postgresql://db.example.com/liq?sslmode=verify-full");
+    QTest::newRow("remote host needs TLS")
+        << QStringLiteral("postgresql://desk@db.example.com:5433/liq")
+        << QStringLiteral("postgresql://desk@db.example.com:5433/liq?sslmode=require");
+    QTest::newRow("loopback as asked")
+        << QStringLiteral("postgres://127.0.0.1/liq") << QStringLiteral("postgresql://127.0.0.1/liq");
+    QTest::newRow("sslmode honoured")
+        << QStringLiteral("postgresql://db.example.com/liq?sslmode=verify-full")
+        << QStringLiteral("postgresql://db.example.com/liq?sslmode=verify-full");
     QTest::newRow("socket folder") << QStringLiteral("postgresql:///liq?host=/run/postgresql&user=desk")
                                    << QStringLiteral("postgresql:///liq?host=%2Frun%2Fpostgresql&user=desk");
     QTest::newRow("no database") << QStringLiteral("postgresql://db.example.com/") << QString();
@@ -261,8 +265,8 @@ void tst_PostgresEventStore::minuteTotalsAndCoverage()
     QCOMPARE(totals.at(1).side, LiquidatedSide::Short);
     QCOMPARE(totals.at(2).minute, minute + 1);
     QCOMPARE(store.minuteTotals(minute + 1, minute + 2).size(), 1);
-    QCOMPARE(store.coverage(0), (QList<CoverageSpan>{{Exchange::Binance, t - 5000, t + 20000},
-                                                      {Exchange::Okx, t, t + 1000}}));
+    QCOMPARE(store.coverage(0),
+             (QList<CoverageSpan>{{Exchange::Binance, t - 5000, t + 20000}, {Exchange::Okx, t, t + 1000}}));
     QCOMPARE(store.coverage(t + 5000).size(), 1);
 }
 
@@ -297,12 +301,13 @@ void tst_PostgresEventStore::migratesFromVersion1()
     const QString db = newDatabase();
     const qint64 minute = QDateTime::currentMSecsSinceEpoch() / 60000 - 5;
     QCOMPARE(m_server->execute(db, QString::fromLatin1(Version1Sql)), QString());
-    QCOMPARE(m_server->execute(db, QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side,"
-                                                  " price, quantity, usd, time_ms, received_ms) VALUES"
-                                                  " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 2, 200, %1, %1),"
-                                                  " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 3, 300, %2, %2)")
-                                       .arg(minute * 60000 + 10)
-                                       .arg(minute * 60000 + 20)),
+    QCOMPARE(m_server->execute(db,
+                               QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side,"
+                                              " price, quantity, usd, time_ms, received_ms) VALUES"
+                                              " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 2, 200, %1, %1),"
+                                              " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 3, 300, %2, %2)")
+                                   .arg(minute * 60000 + 10)
+                                   .arg(minute * 60000 + 20)),
              QString());
 
     PostgresEventStore reader(m_server->uri(db));
@@ -347,7 +352,8 @@ void tst_PostgresEventStore::foreignEventsTableIsRefused()
     PostgresEventStore store(m_server->uri(db));
     const QString problem = store.open(true);
     QVERIFY2(problem.contains(QLatin1String("not Liqscope's")), qPrintable(problem));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'liqscope_meta'")), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'liqscope_meta'")),
+             0);
 }
 
 void tst_PostgresEventStore::serverRestartMidStreamLosesNothing()
