@@ -9,7 +9,7 @@
 #include "live/endpointpolicy.h"
 #include "session/analysissettings.h"
 #include "session/storerecorder.h"
-#include "store/sqliteeventstore.h"
+#include "store/eventstorefactory.h"
 #include "usagetext.h"
 
 #include <QCommandLineParser>
@@ -51,8 +51,9 @@ struct OptionSet
         QStringLiteral("store"),
         QStringLiteral("The event store: with --summary or --export-events, what to read; in the "
                        "window, where the streams' liquidations are kept (read-only while "
-                       "liqscope-collect writes it)."),
-        QStringLiteral("FILE")};
+                       "liqscope-collect writes it). A SQLite file, or a desk's PostgreSQL database as "
+                       "postgresql://[user@]host[:port]/dbname (password in ~/.pgpass, never in the URI)."),
+        QStringLiteral("FILE|URI")};
     QCommandLineOption exportEvents{
         QStringLiteral("export-events"),
         QStringLiteral("Write the store's liquidations of the last --since to CSV and exit."),
@@ -349,12 +350,12 @@ int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
         return Success;
     }
     if (!options.storePath.isEmpty()) {
-        SqliteEventStore store(options.storePath);
-        if (const QString problem = store.open(false); !problem.isEmpty()) {
+        const std::unique_ptr<EventStore> store = openEventStore(options.storePath);
+        if (const QString problem = store->open(false); !problem.isEmpty()) {
             err << problem << Qt::endl;
             return BadInput;
         }
-        loaded->snapshot = StoreRefill::snapshot(store);
+        loaded->snapshot = StoreRefill::snapshot(*store);
         return Success;
     }
     const QString path = options.snapshotPath.isEmpty() ? bundledSamplePath() : options.snapshotPath;
@@ -370,14 +371,14 @@ int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
 
 int runExportEvents(const Options &options, QTextStream &err)
 {
-    SqliteEventStore store(options.storePath);
-    if (const QString problem = store.open(false); !problem.isEmpty()) {
+    const std::unique_ptr<EventStore> store = openEventStore(options.storePath);
+    if (const QString problem = store->open(false); !problem.isEmpty()) {
         err << problem << Qt::endl;
         return BadInput;
     }
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - options.sinceSeconds * 1000;
     QString error;
-    if (!Formats::writeFileAtomically(options.exportEventsPath, CsvWriter::eventsToCsv(store.events(since)),
+    if (!Formats::writeFileAtomically(options.exportEventsPath, CsvWriter::eventsToCsv(store->events(since)),
                                       &error)) {
         err << error << Qt::endl;
         return BadInput;

@@ -11,6 +11,7 @@
 #include "session/snapshothistory.h"
 #include "session/storefollowersource.h"
 #include "session/storerecorder.h"
+#include "store/eventstorefactory.h"
 #include "store/sqliteeventstore.h"
 
 #include <QAction>
@@ -129,7 +130,7 @@ void MainWindow::connectFeed(const LiveEndpoint &endpoint, const LiveOptions &op
 bool MainWindow::useEventStore(const QString &path, bool mayWrite)
 {
     m_storePath = path;
-    auto *store = new SqliteEventStore(path, this);
+    EventStore *store = openEventStore(path, this).release(); // owned by this window
     if (const QString problem = store->open(mayWrite); !problem.isEmpty()) {
         delete store;
         m_banner->showMessage(tr("%1. Liquidations are kept in memory only.").arg(problem));

@@ -16,8 +16,10 @@ struct OptionSet
         QStringLiteral("LIST")};
     QCommandLineOption store{
         QStringLiteral("store"),
-        QStringLiteral("The event store (default: %1).").arg(SqliteEventStore::defaultPath()),
-        QStringLiteral("FILE")};
+        QStringLiteral("The event store: a SQLite file (default: %1) or a PostgreSQL database, "
+                       "postgresql://[user@]host[:port]/dbname (password in ~/.pgpass, never in the URI).")
+            .arg(SqliteEventStore::defaultPath()),
+        QStringLiteral("FILE|URI")};
     QCommandLineOption endpoint{
         QStringLiteral("endpoint"),
         QStringLiteral("Override an exchange endpoint (repeatable), as liqscope --endpoint."),

@@ -4,7 +4,7 @@
 #include "collectoptions.h"
 #include "exchanges/exchangestreamsource.h"
 #include "session/storerecorder.h"
-#include "store/sqliteeventstore.h"
+#include "store/eventstorefactory.h"
 #include "terminationsignals.h"
 
 #include <QCoreApplication>
@@ -72,14 +72,15 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    SqliteEventStore store(parsed.storePath);
-    store.setRetentionDays(parsed.retentionDays);
+    const std::unique_ptr<EventStore> opened
+        = openEventStore(parsed.storePath, nullptr, parsed.retentionDays);
+    EventStore &store = *opened;
     if (const QString problem = store.open(true); !problem.isEmpty()) {
         err << "liqscope-collect: " << problem << Qt::endl;
         return 1;
     }
     if (store.access() != EventStore::Access::ReadWrite) {
-        err << "liqscope-collect: " << parsed.storePath << ": another collector is writing this store"
+        err << "liqscope-collect: " << store.location() << ": another collector is writing this store"
             << Qt::endl;
         return 1;
     }

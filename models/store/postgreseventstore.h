@@ -1,0 +1,69 @@
+#pragma once
+
+#include "store/eventstore.h"
+#include "store/postgresconnection.h"
+
+#include <QMutex>
+#include <QThread>
+
+namespace Liq {
+
+class PostgresStoreWriter;
+
+// The event store in a PostgreSQL database (Qt's QPSQL driver), for a desk: one or more collectors write
+// it, many dashboards read it. The same unique key as the SQLite store and INSERT … ON CONFLICT DO
+// NOTHING store an event once however many collectors see it; the per-minute rollup only adds the rows an
+// insert RETURNed, so it stays exact. The writer is on its own thread and its own connection: a batch at
+// least every BatchIntervalMs, in one transaction under an advisory lock (writers take turns, so the ids
+// of committed events only grow and a follower reading "id > last" misses none). A database that goes
+// away: one writeFailed, the events kept in memory (up to MaxPendingEvents; the oldest are dropped beyond
+// that), reconnection with a growing delay, and the backlog written once when it is back (writeRecovered).
+// Reads use a connection of the calling thread.
+class PostgresEventStore final : public EventStore
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultRetentionDays = 30;
+    static constexpr int BatchIntervalMs = 500;
+    static constexpr qsizetype MaxPendingEvents = 200000;
+    static constexpr int MaxRetryDelayMs = 16000;
+
+    // spec: a postgresql:// or postgres:// URI (see PostgresConnection). An unusable one makes open() fail.
+    explicit PostgresEventStore(const QString &spec, QObject *parent = nullptr);
+    ~PostgresEventStore() override;
+
+    void setRetentionDays(int days); // before open()
+
+    // ReadWrite when mayWrite and the role may insert (several writers are fine); ReadOnly otherwise.
+    QString open(bool mayWrite) override;
+    Access access() const override { return m_access; }
+    QString location() const override;
+    void append(const QList<LiquidationEvent> &events) override;
+    void recordCoverage(Exchange exchange, qint64 sinceMs, qint64 untilMs) override;
+    bool flush() override;
+
+    QList<LiquidationEvent> events(qint64 sinceMs, qint64 afterId = 0,
+                                   qint64 *lastId = nullptr) const override;
+    QList<MinuteTotal> minuteTotals(qint64 fromMinute, qint64 toMinute) const override;
+    QList<CoverageSpan> coverage(qint64 sinceMs) const override;
+    QString lastError() const override;
+
+private:
+    QString readConnection() const; // the calling thread's connection, opened on first use
+    void readFailed(const QString &error) const;
+    QString checkSchema(bool *writer);
+    void close();
+
+    PostgresConnection m_connection;
+    QString m_spec;
+    int m_retentionDays = DefaultRetentionDays;
+    Access m_access = Access::Closed;
+    QThread m_thread;
+    PostgresStoreWriter *m_writer = nullptr; // lives in m_thread
+    QString m_connectionPrefix;
+    mutable QMutex m_errorMutex;
+    mutable QString m_lastError;
+    mutable bool m_readBroken = false; // the next read opens a new connection
+};
+
+} // namespace Liq
