@@ -14,7 +14,7 @@ LiveSource *createLiveSource(const LiveEndpoint &endpoint, const LiveOptions &op
     if (const auto *streams = std::get_if<ExchangeStreamsEndpoint>(&endpoint)) {
         // Another process writes the store (a collector): follow it instead of opening the same
         // connections a second time.
-        if (store && store->access() == EventStore::Access::ReadOnly)
+        if (store && (store->access() == EventStore::Access::ReadOnly || store->isWrittenElsewhere()))
             return new StoreFollowerSource(store, streams->exchanges, parent);
         auto *source = new ExchangeStreamSource(*streams, options, parent);
         if (store && store->access() != EventStore::Access::Closed) {

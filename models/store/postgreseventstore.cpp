@@ -417,10 +417,16 @@ void PostgresEventStore::recordCoverage(Exchange exchange, qint64 sinceMs, qint6
 {
     if (!m_writer)
         return;
+    m_recordsCoverage = true;
     PostgresStoreWriter *writer = m_writer;
     QMetaObject::invokeMethod(
         writer, [writer, exchange, sinceMs, untilMs] { writer->cover(exchange, sinceMs, untilMs); },
         Qt::QueuedConnection);
+}
+
+bool PostgresEventStore::isWrittenElsewhere() const
+{
+    return !m_recordsCoverage && !coverage(QDateTime::currentMSecsSinceEpoch() - WriterActiveMs).isEmpty();
 }
 
 bool PostgresEventStore::flush()

@@ -37,6 +37,9 @@ public:
     // ReadWrite when mayWrite and the role may insert (several writers are fine); ReadOnly otherwise.
     QString open(bool mayWrite) override;
     Access access() const override { return m_access; }
+    // Several processes may write one database: another one is writing when a watched span reaches
+    // within WriterActiveMs of now and this store has recorded none itself.
+    bool isWrittenElsewhere() const override;
     QString location() const override;
     void append(const QList<LiquidationEvent> &events) override;
     void recordCoverage(Exchange exchange, qint64 sinceMs, qint64 untilMs) override;
@@ -64,6 +67,7 @@ private:
     mutable QMutex m_errorMutex;
     mutable QString m_lastError;
     mutable bool m_readBroken = false; // the next read opens a new connection
+    bool m_recordsCoverage = false; // this process records spans (so the recent ones are its own)
 };
 
 } // namespace Liq

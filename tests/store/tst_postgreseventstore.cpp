@@ -294,6 +294,17 @@ void tst_PostgresEventStore::readerFollowsWriter()
     QCOMPARE(reader.events(0, lastId, &lastId).size(), 0);
     reader.append(later); // a reader writes nothing
     QVERIFY(!reader.flush());
+
+    // A dashboard sees a collector at work by its recent watched span; the collector never sees itself.
+    QVERIFY(!reader.isWrittenElsewhere());
+    writer.recordCoverage(Exchange::Bybit, t, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(writer.flush());
+    QVERIFY(reader.isWrittenElsewhere());
+    QVERIFY(!writer.isWrittenElsewhere());
+    PostgresEventStore desk(m_server->uri(db));
+    QCOMPARE(desk.open(true), QString());
+    QCOMPARE(desk.access(), EventStore::Access::ReadWrite);
+    QVERIFY(desk.isWrittenElsewhere()); // may write, yet follows the collector
 }
 
 void tst_PostgresEventStore::migratesFromVersion1()
