@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace Liq {
 namespace {
 
@@ -42,6 +44,7 @@ void StoreFollowerSource::start()
                 return;
             refill();
             publish();
+            emit statusChanged(status());
         });
     }
     m_poll.start();
@@ -71,8 +74,13 @@ void StoreFollowerSource::refill()
     for (const MinuteTotal &total : m_store->minuteTotals((now - DayMs) / 60'000, eventsSince / 60'000))
         m_aggregator.addMinuteTotal(total);
     QList<LiquidationEvent> recent = m_store->events(eventsSince, 0, &m_lastId);
-    for (const LiquidationEvent &event : recent)
+    for (const LiquidationEvent &event : recent) {
         m_aggregator.add(event);
+        if (event.receiveTimeMs >= now - RateWindowMs) // the rate starts from what the writer received
+            m_arrivals.emplace_back(event.receiveTimeMs, event.exchange);
+    }
+    std::sort(m_arrivals.begin(), m_arrivals.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     m_spans = m_store->coverage(now - DayMs);
     m_readProblem = m_store->lastError();
     if (recent.size() > RestoredEventsMax)

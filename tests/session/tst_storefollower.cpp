@@ -161,14 +161,18 @@ void TestStoreFollower::followsNewRowsWithinTwoSeconds()
 void TestStoreFollower::restoresTheNewestEventsOnceForTheTape()
 {
     openWriterAndReader();
+    m_writer->append({makeEvent(m_now - 10'000, Exchange::Binance, LiquidatedSide::Long, 9'000)});
+    QVERIFY(m_writer->flush());
     StoreFollowerSource follower(m_reader.get(), {});
     QSignalSpy restored(&follower, &LiveSource::eventsRestored);
     QSignalSpy snapshots(&follower, &LiveSource::snapshotReceived);
     follower.start();
     QTRY_COMPARE(restored.size(), 1);
     const auto events = restored.first().at(0).value<QList<LiquidationEvent>>();
-    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.size(), 3);
     QCOMPARE(events.first().usd, 120'000.0); // oldest first
+    // The rate starts from what the writer received in the last minute: one liquidation.
+    QCOMPARE(follower.status().eventsPerSecond, 1000.0 / double(StoreFollowerSource::RateWindowMs));
     follower.pause();
     follower.resume();
     QTRY_VERIFY(snapshots.size() >= 1);
