@@ -60,8 +60,8 @@ public slots:
     QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
 
 signals:
-    void ActionInvoked(uint id, const QString &actionKey);
-    void NotificationClosed(uint id, uint reason);
+    void ActionInvoked(uint, const QString &); // id, action key
+    void NotificationClosed(uint, uint); // id, reason
 };
 
 class tst_DesktopNotifier final : public QObject
