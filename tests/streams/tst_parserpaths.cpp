@@ -288,7 +288,7 @@ void tst_ParserPaths::initTestCase()
 std::vector<tst_ParserPaths::Case> tst_ParserPaths::plainShapes() const
 {
     using namespace Messages;
-    const Paths *usdm = &m_paths[0];
+    const Paths *usdm = m_paths.data();
     const Paths *coinm = &m_paths[1];
     const Paths *linear = &m_paths[2];
     const Paths *inverse = &m_paths[3];
@@ -482,11 +482,11 @@ void tst_ParserPaths::instrumentsAndCoinsShareOneString()
     QCOMPARE(cache.size(), 2);
 
     // Two messages of one instrument: their events share the instrument's and the coin's strings.
+    const qint64 now = Messages::now().toLongLong();
     const BybitParser parser(MarketKind::Linear);
-    const StreamMessage first
-        = parser.parse(Messages::bybitLiquidation("ETHUSDT", "Buy", "1", "3400"), m_now);
+    const StreamMessage first = parser.parse(Messages::bybitLiquidation("ETHUSDT", "Buy", "1", "3400"), now);
     const StreamMessage second
-        = parser.parse(Messages::bybitLiquidation("ETHUSDT", "Sell", "2", "3401"), m_now);
+        = parser.parse(Messages::bybitLiquidation("ETHUSDT", "Sell", "2", "3401"), now);
     QCOMPARE(first.events.size(), 1);
     QCOMPARE(second.events.size(), 1);
     QCOMPARE(first.events.at(0).instrument.constData(), second.events.at(0).instrument.constData());
