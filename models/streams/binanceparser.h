@@ -1,7 +1,9 @@
 #pragma once
 
-#include "streams/instruments.h"
+#include "streams/instrumentcache.h"
 #include "streams/streammessage.h"
+
+#include <optional>
 
 namespace Liq {
 
@@ -12,11 +14,18 @@ class BinanceParser final : public StreamParser
 {
 public:
     BinanceParser(MarketKind market, ContractTable contracts = {});
+    // The fast path when it reads the message, else the full parse.
     StreamMessage parse(QByteArrayView text, qint64 receiveTimeMs) const override;
+
+    // parse()'s two ways, public so that tests hold them to each other. The fast path: a SAX scan of a
+    // forceOrder event with one valid liquidation (or none), nullopt for anything else.
+    std::optional<StreamMessage> scanEvent(QByteArrayView text, qint64 receiveTimeMs) const;
+    // The full parse (a DOM): every message, every problem.
+    StreamMessage parseDocument(QByteArrayView text, qint64 receiveTimeMs) const;
 
 private:
     MarketKind m_market;
-    ContractTable m_contracts;
+    InstrumentCache m_instruments;
 };
 
 } // namespace Liq

@@ -22,5 +22,11 @@ std::optional<double> number(const Json &object, const char *key);
 std::optional<qint64> integer(const Json &object, const char *key);
 // A string field; nullopt when missing or not a string.
 std::optional<QString> string(const Json &object, const char *key);
+// The same, without a copy: null when missing or not a string.
+const std::string *text(const Json &object, const char *key);
+
+// The readings of number() and integer() for decimal text, shared by the SAX scans (saxscan.h).
+std::optional<double> numberFromText(const std::string &text);
+std::optional<qint64> integerFromText(const std::string &text);
 
 } // namespace Liq::StreamJson

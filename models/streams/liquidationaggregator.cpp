@@ -55,6 +55,18 @@ qint64 LiquidationAggregator::windowStart(TimeWindow window, qint64 nowSeconds) 
 
 quint32 LiquidationAggregator::seriesFor(Exchange exchange, const QString &coin)
 {
+    const auto address = quintptr(coin.constData());
+    SeriesHint &hint
+        = m_seriesHints[size_t((address >> 4) ^ (address >> 14) ^ quintptr(exchange)) % SeriesHintCount];
+    if (hint.series != SeriesHint::None && hint.exchange == exchange && hint.coin == coin)
+        return hint.series;
+    const quint32 series = indexedSeries(exchange, coin);
+    hint = SeriesHint{exchange, coin, series};
+    return series;
+}
+
+quint32 LiquidationAggregator::indexedSeries(Exchange exchange, const QString &coin)
+{
     const QPair<int, QString> key(int(exchange), coin);
     const auto found = m_seriesIndex.constFind(key);
     if (found != m_seriesIndex.cend())

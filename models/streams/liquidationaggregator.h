@@ -107,7 +107,20 @@ private:
         std::array<SideCell, TimeWindowCount> windows;
     };
 
+    // The last series found in a slot chosen by the coin string's address: the parsers give every event
+    // of a coin the same QString (InstrumentCache), so a known series is found without hashing its text.
+    // A hint is checked (exchange and coin equal) before it is used; a miss asks m_seriesIndex.
+    struct SeriesHint
+    {
+        static constexpr quint32 None = 0xFFFFFFFF;
+        Exchange exchange = Exchange::Binance;
+        QString coin;
+        quint32 series = None;
+    };
+    static constexpr size_t SeriesHintCount = 1024;
+
     quint32 seriesFor(Exchange exchange, const QString &coin);
+    quint32 indexedSeries(Exchange exchange, const QString &coin);
     Bucket &bucketFor(Ring &ring, qint64 stamp);
     void addTo(Ring &ring, qint64 stamp, const LiquidationEvent &event, quint32 series);
     // The first stamp (in the window's ring) inside the window ending now.
@@ -121,6 +134,7 @@ private:
     std::array<qint64, TimeWindowCount> m_start{}; // per window: first stamp currently included
     std::vector<Series> m_series;
     QHash<QPair<int, QString>, quint32> m_seriesIndex;
+    std::vector<SeriesHint> m_seriesHints = std::vector<SeriesHint>(SeriesHintCount);
 };
 
 } // namespace Liq

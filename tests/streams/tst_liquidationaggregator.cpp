@@ -59,6 +59,7 @@ private slots:
     void breakdownsAddUpToTheTotals();
     void largestAndCounts();
     void memoryIsBoundedBySeriesNotEvents();
+    void seriesAreFoundWhateverStringTheCoinComesIn();
 };
 
 void tst_LiquidationAggregator::hourIsExactToTheSecond()
@@ -213,6 +214,40 @@ void tst_LiquidationAggregator::memoryIsBoundedBySeriesNotEvents()
     }
     QCOMPARE(aggregator.stats(TimeWindow::H1).count(), 600'000);
     QVERIFY2(aggregator.entryCount() <= 2 * (601 + 11), qPrintable(QString::number(aggregator.entryCount())));
+}
+
+void tst_LiquidationAggregator::seriesAreFoundWhateverStringTheCoinComesIn()
+{
+    // More coins than the lookup's hint slots (addresses collide), each coin sometimes in one shared
+    // QString (as the parsers give them) and sometimes in a fresh one, on every exchange; and an empty name.
+    LiquidationAggregator aggregator(Start);
+    constexpr int CoinCount = 3000;
+    QStringList shared;
+    for (int i = 0; i < CoinCount; ++i)
+        shared.append(QStringLiteral("C%1").arg(i));
+    QHash<QString, double> byCoin;
+    double total = 0;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < CoinCount; ++i) {
+            const Exchange exchange = AllExchanges[(i + round) % ExchangeCount];
+            const QString coin = round == 1 ? QStringLiteral("C%1").arg(i) : shared.at(i);
+            const double usd = 1 + i % 7 + round;
+            QVERIFY(aggregator.add(eventAt(Start - 1000, usd, LiquidatedSide::Long, exchange, coin)));
+            byCoin[coin] += usd;
+            total += usd;
+        }
+    }
+    QVERIFY(aggregator.add(eventAt(Start - 1000, 5, LiquidatedSide::Short, Exchange::Binance, QString())));
+    QCOMPARE(aggregator.seriesCount(), CoinCount * ExchangeCount + 1);
+    const QList<BreakdownRow> rows = aggregator.rows(BreakdownKind::Coin);
+    QCOMPARE(rows.size(), CoinCount + 1);
+    for (const BreakdownRow &row : rows) {
+        if (row.name.isEmpty())
+            QCOMPARE(row.amounts.at(TimeWindow::H1).shortUsd, 5.0);
+        else
+            QCOMPARE(row.amounts.at(TimeWindow::H1).longUsd, byCoin.value(row.name));
+    }
+    QCOMPARE(aggregator.stats(TimeWindow::H1).amounts.longUsd, total);
 }
 
 QTEST_GUILESS_MAIN(tst_LiquidationAggregator)
