@@ -255,6 +255,23 @@ private slots:
         QCOMPARE(h.alerts.size(), 2);
     }
 
+    void cascadeHysteresis()
+    {
+        Harness h({QStringLiteral("cascade>=5M/5m")});
+        h.engine.setTiming({0});
+        h.feedLiquidation(0.5e6, LiquidatedSide::Short);
+        h.advance(Minute);
+        h.feedLiquidation(4.5e6, LiquidatedSide::Short); // $5M within 5 min
+        QCOMPARE(h.alerts.size(), 1);
+        QCOMPARE(h.alerts.constFirst().side, std::optional(LiquidatedSide::Short));
+        h.advance(4 * Minute); // the first $0.5M ages out: $4.5M, still 90%
+        h.feedLiquidation(0.5e6, LiquidatedSide::Short); // back to $5M: the same cascade
+        QCOMPARE(h.alerts.size(), 1);
+        h.advance(Minute); // $0.5M left: over
+        h.feedLiquidation(5e6, LiquidatedSide::Short);
+        QCOMPARE(h.alerts.size(), 2);
+    }
+
     void replayNeverFires()
     {
         Harness h({QStringLiteral("liquidation>=250k"), QStringLiteral("cascade>=1M/5m"),

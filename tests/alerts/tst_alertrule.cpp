@@ -1,5 +1,8 @@
 #include "alerts/alertrule.h"
+#include "alerts/alertsettings.h"
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Liq;
@@ -211,6 +214,35 @@ private slots:
     }
 
     void refusesWithoutErrorOut() { QVERIFY(!AlertRule::parse(u"nonsense")); }
+
+    void settingsKeepRulesInOrderWithTheirSwitch()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QSettings settings(dir.filePath(QStringLiteral("liqscope.conf")), QSettings::IniFormat);
+        const QList<AlertRuleSetting> rules{{parsed(QStringLiteral("squeeze>=strong:short@BTC")), true},
+                                            {parsed(QStringLiteral("liquidation>=250k")), false},
+                                            {parsed(QStringLiteral("cascade>=5M/5m:long@okx")), true}};
+        AlertSettings::save(settings, rules);
+        QCOMPARE(
+            settings.value(QStringLiteral("alerts/rules")).toStringList(),
+            (QStringList{QStringLiteral("squeeze>=strong:short@BTC"), QStringLiteral("liquidation>=250k"),
+                         QStringLiteral("cascade>=5M/5m:long@okx")}));
+        QVERIFY(AlertSettings::load(settings) == rules);
+        QCOMPARE(AlertSettings::enabledRules(rules).size(), 2);
+        QVERIFY(AlertSettings::enabledRules(rules).at(1) == rules.at(2).rule);
+
+        // A text edited by hand into nonsense is skipped and said; a repeat is kept once.
+        settings.setValue(QStringLiteral("alerts/rules"),
+                          QStringList{QStringLiteral("squeeze>=hot"), QStringLiteral("momentum=fading"),
+                                      QStringLiteral("Momentum = Fading")});
+        QStringList problems;
+        const QList<AlertRuleSetting> loaded = AlertSettings::load(settings, &problems);
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.at(0).rule.toText(), QStringLiteral("momentum=fading"));
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.at(0).contains(QStringLiteral("column 10")), qPrintable(problems.at(0)));
+    }
 
     void scopeMatchesEvents()
     {
