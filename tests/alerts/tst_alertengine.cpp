@@ -193,7 +193,9 @@ private slots:
         QCOMPARE(alert.side, std::optional(LiquidatedSide::Short));
         QCOMPARE(alert.coin, QStringLiteral("BTC"));
         QCOMPARE(alert.title, QStringLiteral("3 liquidations of $250K or more on BTC"));
-        QVERIFY2(alert.body.contains(QStringLiteral("$1.70M in all, mostly shorts")), qPrintable(alert.body));
+        QCOMPARE(alert.body,
+                 QStringLiteral("3 liquidations of $250K or more on BTC on Binance in 3 s: $1.70M in all, "
+                                "mostly shorts; the largest $1.00M."));
         QCOMPARE(alert.urgency, AlertUrgency::Critical); // $1.7M: over 4 times $250K
     }
 
