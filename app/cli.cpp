@@ -207,21 +207,6 @@ bool parseLiveOptions(const QCommandLineParser &parser, const OptionSet &set, Op
     return true;
 }
 
-// --alert RULE...: the first rule that does not parse is the usage error, in the parser's words.
-bool parseAlertRules(const QStringList &texts, Options *options, QString *error)
-{
-    for (const QString &text : texts) {
-        AlertRuleError problem;
-        const auto rule = AlertRule::parse(text, &problem);
-        if (!rule) {
-            *error = problem.message;
-            return false;
-        }
-        options->alertRules << *rule;
-    }
-    return true;
-}
-
 } // namespace
 
 QString bundledSamplePath()
@@ -303,7 +288,9 @@ ParsedArguments parseArguments(const QStringList &arguments)
         result.error = QStringLiteral("--format, --default-thresholds and --alert only apply to --summary.");
         return result;
     }
-    if (!parseAlertRules(parser.values(set.alert), &options, &result.error))
+    if (const auto rules = parseAlertRules(parser.values(set.alert), &result.error))
+        options.alertRules = *rules;
+    else
         return result;
     options.storePath = parser.value(set.store);
     options.exportEventsPath = parser.value(set.exportEvents);

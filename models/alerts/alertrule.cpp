@@ -387,6 +387,22 @@ std::optional<AlertRule> AlertRule::parse(QStringView text, AlertRuleError *erro
     return rule;
 }
 
+std::optional<QList<AlertRule>> parseAlertRules(const QStringList &texts, QString *error)
+{
+    QList<AlertRule> rules;
+    for (const QString &text : texts) {
+        AlertRuleError problem;
+        const auto rule = AlertRule::parse(text, &problem);
+        if (!rule) {
+            if (error)
+                *error = problem.message;
+            return std::nullopt;
+        }
+        rules << *rule;
+    }
+    return rules;
+}
+
 QString AlertRule::toText() const
 {
     QString text = alertKindKey(kind);

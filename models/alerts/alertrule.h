@@ -4,7 +4,9 @@
 #include "domain/liquidationevent.h"
 #include "domain/timewindow.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -85,6 +87,10 @@ struct AlertRule
     }
     friend bool operator!=(const AlertRule &a, const AlertRule &b) { return !(a == b); }
 };
+
+// Each text a rule, in order (the repeated --alert of liqscope and liqscope-collect); nullopt with the
+// first refusal's message in *error.
+std::optional<QList<AlertRule>> parseAlertRules(const QStringList &texts, QString *error);
 
 // "squeeze", "liquidation", "total", "cascade", "momentum".
 QString alertKindKey(AlertKind kind);

@@ -213,6 +213,22 @@ private slots:
         QCOMPARE(error.message.count(QStringLiteral(". ")), 0);
     }
 
+    void listOfRules()
+    {
+        QString error;
+        const auto rules
+            = parseAlertRules({QStringLiteral("squeeze>=strong"), QStringLiteral("liquidation>=1M")}, &error);
+        QVERIFY(rules);
+        QCOMPARE(rules->size(), 2);
+        QCOMPARE(rules->at(1).toText(), QStringLiteral("liquidation>=1M"));
+        QVERIFY(!parseAlertRules({QStringLiteral("squeeze>=strong"), QStringLiteral("total:1h>=x")}, &error));
+        QCOMPARE(
+            error,
+            QStringLiteral("Alert rule \"total:1h>=x\", column 11: expected an amount in US dollars such "
+                           "as 250k, 50M or 1.5B."));
+        QVERIFY(parseAlertRules({}, &error)->isEmpty());
+    }
+
     void refusesWithoutErrorOut() { QVERIFY(!AlertRule::parse(u"nonsense")); }
 
     void settingsKeepRulesInOrderWithTheirSwitch()
