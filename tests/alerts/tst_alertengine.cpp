@@ -211,6 +211,14 @@ private slots:
         QCOMPARE(h.alerts.constFirst().urgency, AlertUrgency::Normal);
     }
 
+    void ownTimerClosesBursts()
+    {
+        Harness h({QStringLiteral("liquidation>=250k")});
+        h.feedLiquidation(300e3, LiquidatedSide::Long);
+        h.now += 6 * Second; // nobody calls checkTime(): the engine's timer looks every second
+        QTRY_COMPARE_WITH_TIMEOUT(h.alerts.size(), 1, 5000);
+    }
+
     void stormIsOneAlertAMinute()
     {
         Harness h({QStringLiteral("liquidation>=250k")});
