@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "alerts/alertcheck.h"
+#include "alerts/alertjson.h"
 #include "analysis/marketsummary.h"
 #include "exchanges/streamcollect.h"
 #include "feed/feedfetch.h"
@@ -27,6 +29,14 @@ struct OptionSet
     QCommandLineOption format{QStringLiteral("format"),
                               QStringLiteral("Summary output format: text (default) or json."),
                               QStringLiteral("text|json"), QStringLiteral("text")};
+    QCommandLineOption alert{
+        QStringLiteral("alert"),
+        QStringLiteral("With --summary: say whether RULE holds on the data (repeatable). RULE is "
+                       "squeeze>=mild|strong|extreme, liquidation>=AMOUNT, total:1h|4h|12h|24h>=AMOUNT, "
+                       "cascade>=AMOUNT/MINUTESm or momentum=accelerating|fading; then optionally :long or "
+                       ":short (the side liquidated) and @COIN or @binance|bybit|okx. AMOUNT is US dollars "
+                       "such as 250k, 50M, 1.5B. Example: --alert 'squeeze>=strong:short@BTC'."),
+        QStringLiteral("RULE")};
     QCommandLineOption feed{
         QStringLiteral("feed"),
         QStringLiteral("Read snapshots from an HTTP feed URL (live in the window; fetched "
@@ -91,8 +101,8 @@ struct OptionSet
         parser.setApplicationDescription(
             QStringLiteral("Liqscope: long and short liquidations over the last 1h, 4h, 12h and 24h, "
                            "the squeeze signal they make, and what it means for the market."));
-        parser.addOptions({summary, format, defaultThresholds, feed, exchanges, collect, endpoint, store,
-                           exportEvents, since, interval, allowPlainHttp, demo, screenshot, size, help,
+        parser.addOptions({summary, format, defaultThresholds, alert, feed, exchanges, collect, endpoint,
+                           store, exportEvents, since, interval, allowPlainHttp, demo, screenshot, size, help,
                            version});
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
@@ -275,10 +285,14 @@ ParsedArguments parseArguments(const QStringList &arguments)
             result.error = QStringLiteral("--summary cannot be combined with --demo or --screenshot.");
             return result;
         }
-    } else if (parser.isSet(set.format) || options.defaultThresholds) {
-        result.error = QStringLiteral("--format and --default-thresholds only apply to --summary.");
+    } else if (parser.isSet(set.format) || options.defaultThresholds || parser.isSet(set.alert)) {
+        result.error = QStringLiteral("--format, --default-thresholds and --alert only apply to --summary.");
         return result;
     }
+    if (const auto rules = parseAlertRules(parser.values(set.alert), &result.error))
+        options.alertRules = *rules;
+    else
+        return result;
     options.storePath = parser.value(set.store);
     options.exportEventsPath = parser.value(set.exportEvents);
     if (const auto age = parseAge(parser.value(set.since))) {
@@ -367,6 +381,25 @@ int loadForSummary(const Options &options, LoadResult *loaded, QTextStream &err)
     return Success;
 }
 
+// The rules that hold, then the others, each with what the data says.
+void writeAlertsText(const QList<Alerts::RuleResult> &alerts, QTextStream &out)
+{
+    const auto held = int(std::count_if(alerts.cbegin(), alerts.cend(),
+                                        [](const Alerts::RuleResult &result) { return result.fired; }));
+    out << QLatin1Char('\n')
+        << QStringLiteral("Alerts: %1 of %2 rules hold now\n").arg(held).arg(alerts.size());
+    for (const bool fired : {true, false}) {
+        if (held == (fired ? 0 : int(alerts.size())))
+            continue;
+        out << (fired ? QStringLiteral("Holding:\n") : QStringLiteral("Not holding:\n"));
+        for (const Alerts::RuleResult &result : alerts) {
+            if (result.fired == fired)
+                out << QStringLiteral("  ") << result.rule << QStringLiteral(": ") << result.text
+                    << QLatin1Char('\n');
+        }
+    }
+}
+
 } // namespace
 
 int runExportEvents(const Options &options, QTextStream &err)
@@ -396,8 +429,10 @@ int runSummary(const Options &options, QTextStream &out, QTextStream &err)
     const AnalysisConfig config
         = options.defaultThresholds ? AnalysisConfig() : AnalysisSettings::loadSaved();
     const MarketAnalysis analysis = analyzeSnapshot(*loaded.snapshot, config);
+    const QList<Alerts::RuleResult> alerts = Alerts::evaluate(options.alertRules, *loaded.snapshot, analysis);
     if (options.format == SummaryFormat::Json) {
-        out << QString::fromUtf8(analysisToJson(*loaded.snapshot, analysis, loaded.warnings));
+        const QByteArray json = analysisToJson(*loaded.snapshot, analysis, loaded.warnings);
+        out << QString::fromUtf8(options.alertRules.isEmpty() ? json : withAlertsJson(json, alerts));
         out.flush();
         return Success;
     }
@@ -409,6 +444,8 @@ int runSummary(const Options &options, QTextStream &out, QTextStream &err)
         for (const QString &warning : warnings)
             out << QStringLiteral("  - ") << warning << QLatin1Char('\n');
     }
+    if (!alerts.isEmpty())
+        writeAlertsText(alerts, out);
     out.flush();
     return Success;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alertrule.h"
 #include "live/liveendpoint.h"
 #include "live/liveoptions.h"
 
@@ -35,6 +36,8 @@ struct Options
     // --summary reads the thresholds saved in Preferences, as the window does; --default-thresholds
     // uses the built-in defaults instead (for scripts that must not depend on a user's settings).
     bool defaultThresholds = false;
+    // --alert RULE (repeatable, with --summary): report which of these hold on the data.
+    QList<AlertRule> alertRules;
     QString screenshotPath;
     QSize screenshotSize{1280, 800};
 };

@@ -82,6 +82,7 @@ DesktopSettings DesktopSettings::load(QSettings &settings)
 
     loaded.config = AnalysisSettings::load(settings);
     loaded.connect = loadConnectChoices(settings);
+    loaded.alertRules = AlertSettings::load(settings);
     return loaded;
 }
 
@@ -95,6 +96,7 @@ void DesktopSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("window/state"), windowState);
     AnalysisSettings::save(settings, config);
     saveConnectChoices(settings, connect);
+    AlertSettings::save(settings, alertRules);
 }
 
 void DesktopSettings::addRecentFile(const QString &path)

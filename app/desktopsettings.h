@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alertsettings.h"
 #include "analysis/marketanalysis.h"
 #include "connectdialog.h"
 #include "liquidationchart.h"
@@ -23,6 +24,7 @@ struct DesktopSettings
     QStringList recentFiles; // most recent first
     AnalysisConfig config; // stored by AnalysisSettings, the one owner
     ConnectChoices connect; // File > Connect's last entries
+    QList<AlertRuleSetting> alertRules; // stored by AlertSettings, the one owner
     QByteArray geometry;
     QByteArray windowState;
 

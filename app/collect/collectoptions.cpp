@@ -28,6 +28,12 @@ struct OptionSet
         QStringLiteral("retention-days"),
         QStringLiteral("Delete liquidations older than this many days (default 30)."), QStringLiteral("DAYS"),
         QStringLiteral("30")};
+    QCommandLineOption alert{
+        QStringLiteral("alert"),
+        QStringLiteral(
+            "Watch for this alert rule (repeatable), as liqscope --alert, e.g. liquidation>=250k or "
+            "squeeze>=strong:short@BTC; one log line per alert."),
+        QStringLiteral("RULE")};
     QCommandLineOption allowPlain{
         QStringLiteral("allow-plain-http"),
         QStringLiteral("Allow plain http:// and ws:// to a host other than this computer.")};
@@ -39,7 +45,7 @@ struct OptionSet
         parser.setApplicationDescription(QStringLiteral(
             "liqscope-collect: keeps every liquidation of the exchanges' free streams in the event "
             "store, with no window. Stops cleanly on SIGTERM or SIGINT (exit 0)."));
-        parser.addOptions({exchanges, store, endpoint, retention, allowPlain, help});
+        parser.addOptions({exchanges, store, endpoint, retention, alert, allowPlain, help});
     }
 };
 
@@ -88,6 +94,10 @@ Parsed parse(const QStringList &arguments)
         parsed.error = QStringLiteral("--retention-days takes whole days from 1 to 3650.");
         return parsed;
     }
+    if (const auto rules = parseAlertRules(parser.values(set.alert), &parsed.error))
+        parsed.alertRules = *rules;
+    else
+        return parsed;
     parsed.storePath = parser.isSet(set.store) ? parser.value(set.store) : SqliteEventStore::defaultPath();
     return parsed;
 }

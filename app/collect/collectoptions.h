@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alertrule.h"
 #include "live/exchangeendpoints.h"
 #include "live/liveoptions.h"
 
@@ -14,6 +15,7 @@ struct Parsed
     LiveOptions options;
     QString storePath;
     int retentionDays = 30;
+    QList<AlertRule> alertRules; // --alert RULE (repeatable): one log line per alert
     bool helpRequested = false;
     QString error; // a usage error (exit 2)
 };

@@ -1,8 +1,10 @@
 // liqscope-collect: listens to the exchanges' free liquidation streams with no window and keeps every
 // liquidation in the event store, so the dashboard's history survives closing it. One log line per
-// state change (never per event); SIGTERM/SIGINT flush the last batch and exit 0.
+// state change (never per event) and one per alert (--alert); SIGTERM/SIGINT flush the last batch and exit 0.
+#include "alerts/alertengine.h"
 #include "collectoptions.h"
 #include "exchanges/exchangestreamsource.h"
+#include "session/analysissettings.h"
 #include "session/storerecorder.h"
 #include "store/eventstorefactory.h"
 #include "terminationsignals.h"
@@ -50,6 +52,25 @@ private:
     QHash<QString, QString> m_last;
 };
 
+// --alert: the window's engine on the same data (judged with the thresholds saved in Preferences); each
+// alert one log line. Notifications on a session bus are not done yet.
+void logAlerts(const QList<AlertRule> &rules, LiveSource *source, AlertEngine *engine, StateLog *log)
+{
+    if (rules.isEmpty())
+        return;
+    engine->setRules(rules);
+    const AnalysisConfig config = AnalysisSettings::loadSaved();
+    QObject::connect(source, &LiveSource::snapshotReceived, engine,
+                     [engine, config](const LiquidationSnapshot &snapshot) {
+                         engine->feedSnapshot(snapshot, analyzeSnapshot(snapshot, config));
+                     });
+    QObject::connect(source, &LiveSource::eventsReceived, engine,
+                     [engine](const QList<LiquidationEvent> &events) { engine->feedEvents(events); });
+    QObject::connect(engine, &AlertEngine::alertRaised, log, [log](const Alert &alert) {
+        log->line(QStringLiteral("alert %1: %2. %3").arg(alert.rule, alert.title, alert.body));
+    });
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -89,6 +110,8 @@ int main(int argc, char **argv)
     StoreRefill::refill(source, store);
     StoreRecorder recorder(&store, &source);
     StateLog log(err, &source);
+    AlertEngine alerts;
+    logAlerts(parsed.alertRules, &source, &alerts, &log);
     QObject::connect(&store, &EventStore::writeFailed, &log,
                      [&log](const QString &message) { log.line(message); });
     QObject::connect(&store, &EventStore::writeRecovered, &log,

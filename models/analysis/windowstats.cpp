@@ -135,4 +135,17 @@ MomentumReading computeMomentum(const WindowAmounts &amounts, const AnalysisConf
     return reading;
 }
 
+double shareOfMarket(const WindowAmounts &market, const WindowAmounts &part, double minimumShare)
+{
+    for (auto it = AllTimeWindows.rbegin(); it != AllTimeWindows.rend(); ++it) {
+        if (!part.has(*it) || !market.has(*it))
+            continue;
+        const double marketUsd = market.at(*it).total();
+        if (marketUsd <= 0.0)
+            return 1.0;
+        return std::clamp(part.at(*it).total() / marketUsd, minimumShare, 1.0);
+    }
+    return 1.0;
+}
+
 } // namespace Liq

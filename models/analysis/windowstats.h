@@ -60,6 +60,11 @@ QList<LiquidationBucket> computeBuckets(const WindowAmounts &amounts);
 // bucket or all are empty.
 std::optional<LiquidationBucket> heaviestBucket(const QList<LiquidationBucket> &buckets);
 
+// A part of the market's share of it (one coin's, one exchange's), from the longest window both have
+// (the steadiest), clamped to [minimumShare, 1]; 1 when no window tells (or the market is empty). The
+// scoped dashboard and the alerts of one coin judge it against the baselines scaled by this.
+double shareOfMarket(const WindowAmounts &market, const WindowAmounts &part, double minimumShare);
+
 // The latest hour's rate (the 1h total) against the 24h average rate (24h total / 24):
 //   ratio >= config.acceleratingRatio (1.5)  -> Accelerating
 //   ratio <= config.fadingRatio (0.67)        -> Fading

@@ -129,17 +129,7 @@ double DashboardSession::shareOfMarket(const LiquidationSnapshot &snapshot, int 
 {
     if (row < 0 || row >= snapshot.breakdown.size())
         return 1.0;
-    const WindowAmounts &rowAmounts = snapshot.breakdown.at(row).amounts;
-    // The longest window carries the most data, so the share is steadiest there.
-    for (auto it = AllTimeWindows.rbegin(); it != AllTimeWindows.rend(); ++it) {
-        if (!rowAmounts.has(*it) || !snapshot.totals.has(*it))
-            continue;
-        const double market = snapshot.totals.at(*it).total();
-        if (market <= 0.0)
-            return 1.0;
-        return std::clamp(rowAmounts.at(*it).total() / market, MinimumScopeShare, 1.0);
-    }
-    return 1.0;
+    return Liq::shareOfMarket(snapshot.totals, snapshot.breakdown.at(row).amounts, MinimumScopeShare);
 }
 
 void DashboardSession::recompute()

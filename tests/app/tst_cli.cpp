@@ -329,6 +329,71 @@ private slots:
         QVERIFY(run.err.contains(QStringLiteral("yaml")));
     }
 
+    // The bundled sample is a strong (or extreme) short squeeze with fading momentum, $397.04M in 24h.
+    void summaryAlertsText()
+    {
+        const Run run = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--default-thresholds"),
+                                     QStringLiteral("--alert"), QStringLiteral("squeeze>=strong:short"),
+                                     QStringLiteral("--alert"), QStringLiteral("total:24h>=500M"),
+                                     QStringLiteral("--alert"), QStringLiteral("Momentum = Fading")});
+        QCOMPARE(run.exitCode, int(Success));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+        const QString alerts = run.out.section(QStringLiteral("\nAlerts: "), 1);
+        QVERIFY2(alerts.startsWith(QStringLiteral("2 of 3 rules hold now\nHolding:\n")), qPrintable(run.out));
+        const QString holding = alerts.section(QStringLiteral("Not holding:\n"), 0, 0);
+        const QString notHolding = alerts.section(QStringLiteral("Not holding:\n"), 1);
+        QVERIFY2(holding.contains(QStringLiteral("  squeeze>=strong:short: ")), qPrintable(alerts));
+        QVERIFY2(holding.contains(QStringLiteral("  momentum=fading: momentum fading")), qPrintable(alerts));
+        QVERIFY2(notHolding.contains(QStringLiteral("  total:24h>=500M: $397.04M liquidated in 24h")),
+                 qPrintable(alerts));
+    }
+
+    void summaryAlertsJson()
+    {
+        const Run run = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"),
+                                     QStringLiteral("json"), QStringLiteral("--default-thresholds"),
+                                     QStringLiteral("--alert"), QStringLiteral("total:24h>=300M:short"),
+                                     QStringLiteral("--alert"), QStringLiteral("squeeze>=mild:long")});
+        QCOMPARE(run.exitCode, int(Success));
+        const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(root.value(QStringLiteral("signal")).toObject().value(QStringLiteral("side")).toString(),
+                 QStringLiteral("short_squeeze")); // the analysis is all still there
+        const QJsonArray alerts = root.value(QStringLiteral("alerts")).toArray();
+        QCOMPARE(alerts.size(), 2);
+        const QJsonObject shorts = alerts.at(0).toObject();
+        QCOMPARE(shorts.value(QStringLiteral("rule")).toString(), QStringLiteral("total:24h>=300M:short"));
+        QCOMPARE(shorts.value(QStringLiteral("fired")).toBool(false), true);
+        QVERIFY(shorts.value(QStringLiteral("text")).toString().contains(QStringLiteral("$330.70M")));
+        const QJsonObject longs = alerts.at(1).toObject();
+        QCOMPARE(longs.value(QStringLiteral("rule")).toString(), QStringLiteral("squeeze>=mild:long"));
+        QCOMPARE(longs.value(QStringLiteral("fired")).toBool(true), false);
+        // Without --alert the JSON has no "alerts" key (scripts that know the older output keep working).
+        const Run plain
+            = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY(!QJsonDocument::fromJson(plain.out.toUtf8()).object().contains(QStringLiteral("alerts")));
+    }
+
+    void badAlertRuleIsAUsageError()
+    {
+        const Run run = runLiqscope({QStringLiteral("--summary"), QStringLiteral("--alert"),
+                                     QStringLiteral("squeeze>=strong"), QStringLiteral("--alert"),
+                                     QStringLiteral("total:2h>=5M")});
+        QCOMPARE(run.exitCode, int(UsageError));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(QStringLiteral("Alert rule \"total:2h>=5M\", column 7: expected a window")),
+                 qPrintable(run.err));
+        const Run alone = runLiqscope({QStringLiteral("--alert"), QStringLiteral("squeeze>=strong")});
+        QCOMPARE(alone.exitCode, int(UsageError));
+        QVERIFY2(alone.err.contains(QStringLiteral("--alert")), qPrintable(alone.err));
+        const ParsedArguments parsed
+            = Liq::Cli::parseArguments({QStringLiteral("liqscope"), QStringLiteral("--summary"),
+                                        QStringLiteral("--alert"), QStringLiteral("liquidation>=250k@BTC"),
+                                        QStringLiteral("--alert"), QStringLiteral("squeeze>=mild")});
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QCOMPARE(parsed.options.alertRules.size(), 2);
+        QCOMPARE(parsed.options.alertRules.at(0).toText(), QStringLiteral("liquidation>=250k@BTC"));
+    }
+
     void summaryOfALiveFeed()
     {
         // The real demo server, on a free loopback port, with a frozen clock so the run is reproducible.
@@ -382,6 +447,8 @@ private slots:
         QVERIFY2(help.out.startsWith(QStringLiteral("Usage: liqscope [options] [FILE]\n")),
                  qPrintable(help.out.section(u'\n', 0, 0)));
         QVERIFY(help.out.contains(QStringLiteral("--summary")));
+        QVERIFY(help.out.contains(QStringLiteral("--alert <RULE>")));
+        QVERIFY(help.out.contains(QStringLiteral("cascade>=AMOUNT/MINUTESm")));
         QVERIFY(help.out.contains(QStringLiteral("Exit status")));
         const Run version = runLiqscope({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, int(Success));

@@ -1,5 +1,6 @@
 // liqscope-collect as a user runs it: a child process writing the event store from a test exchange,
-// stopped by SIGTERM (last batch flushed, exit 0); a second collector on the same store is refused.
+// stopped by SIGTERM (last batch flushed, exit 0); a second collector on the same store is refused; --alert
+// logs one line per alert.
 #include "exchangemessages.h"
 #include "store/sqliteeventstore.h"
 #include "testexchange.h"
@@ -47,7 +48,8 @@ void tst_Collector::collectsUntilSigtermAndFlushes()
         QStringLiteral("--store"),     store,
         QStringLiteral("--endpoint"),  QStringLiteral("binance-usdm-ws=") + usdm.url().toString(),
         QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-ws=") + coinm.url().toString(),
-        QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-rest=") + rest.baseUrl().toString()};
+        QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-rest=") + rest.baseUrl().toString(),
+        QStringLiteral("--alert"),     QStringLiteral("liquidation>=50k")};
     QProcess collector;
     collector.start(QStringLiteral(LIQSCOPE_COLLECT_EXECUTABLE), arguments);
     QVERIFY(collector.waitForStarted());
@@ -57,6 +59,13 @@ void tst_Collector::collectsUntilSigtermAndFlushes()
 
     usdm.push(binanceOrder("BTCUSDT", "SELL", "2", "50000"));
     usdm.push(binanceOrder("ETHUSDT", "BUY", "10", "3000"));
+    // --alert: the $100K BTC long is one log line once its burst closes (5 s), the $30K ETH none.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (log += collector.readAllStandardError())
+            .contains("alert liquidation>=50k: Liquidation of $100.00K on BTC. A long position"),
+        WaitMs);
+    QCOMPARE(log.count("alert "), 1);
+    usdm.push(binanceOrder("BTCUSDT", "SELL", "0.1", "50000"));
     QTest::qWait(300); // delivered to the child, not yet necessarily written: the SIGTERM flush must do it
 
     // A second collector on the same store is refused: one writer.
@@ -78,8 +87,8 @@ void tst_Collector::collectsUntilSigtermAndFlushes()
     SqliteEventStore reader(store);
     QCOMPARE(reader.open(false), QString());
     const QList<LiquidationEvent> events = reader.events(0);
-    QCOMPARE(events.size(), 2);
-    QCOMPARE(events.at(0).usd + events.at(1).usd, 100000.0 + 30000.0);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).usd + events.at(1).usd + events.at(2).usd, 100000.0 + 30000.0 + 5000.0);
     QVERIFY(!reader.coverage(0).isEmpty());
 }
 
