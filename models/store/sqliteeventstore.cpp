@@ -19,6 +19,11 @@
 #include <QUuid>
 
 namespace Liq {
+namespace {
+
+constexpr qint64 MaxCoinId = 1 << 20; // a coins table is a few hundred rows; more means damage
+
+} // namespace
 
 SqliteEventStore::SqliteEventStore(const QString &path, QObject *parent)
     : EventStore(parent)
@@ -208,13 +213,14 @@ QList<LiquidationEvent> SqliteEventStore::events(qint64 sinceMs, qint64 afterId,
     QList<LiquidationEvent> found;
     qint64 highest = afterId;
     SqliteStatement query;
-    // A follower asks for the few rows after the last id it saw (the id); a refill for a time range (the
-    // unique key, which starts with the time): one ORDER BY each, so SQLite never walks the whole table.
+    // A follower asks for the few rows after the last id it saw (the rowid); a refill for a time range (the
+    // unique key, which starts with the time, in its own order: no sort). Each query names only what its
+    // index serves, so SQLite never walks the whole table for the other.
     const char *const sql = afterId > 0
         ? "SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms, received_ms"
-          " FROM events WHERE time_ms >= ?1 AND id > ?2 ORDER BY id"
+          " FROM events WHERE id > ?2 AND time_ms >= ?1 ORDER BY id"
         : "SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms, received_ms"
-          " FROM events WHERE time_ms >= ?1 AND id > ?2 ORDER BY time_ms, id";
+          " FROM events WHERE time_ms >= ?1 ORDER BY time_ms";
     if (!query.prepare(readHandle(), sql)) {
         setLastError(query.error());
         if (lastId)
@@ -222,15 +228,26 @@ QList<LiquidationEvent> SqliteEventStore::events(qint64 sinceMs, qint64 afterId,
         return found;
     }
     query.bind(1, sinceMs);
-    query.bind(2, afterId);
+    if (afterId > 0)
+        query.bind(2, afterId);
+    // Instruments and coins repeat: one QString each, shared by the events.
+    QHash<QByteArray, QString> names;
+    const auto name = [&names, &query](int column) {
+        const QByteArrayView utf8 = query.blob(column);
+        const QByteArray key = QByteArray::fromRawData(utf8.data(), utf8.size());
+        auto known = names.find(key);
+        if (known == names.end())
+            known = names.insert(QByteArray(utf8.data(), utf8.size()), QString::fromUtf8(utf8));
+        return *known;
+    };
     SqliteStatement::Step step;
     while ((step = query.step()) == SqliteStatement::Step::Row) {
         highest = qMax(highest, query.integer(0));
         LiquidationEvent event;
         event.exchange = Exchange(query.integer(1));
         event.market = MarketKind(query.integer(2));
-        event.instrument = query.text(3);
-        event.coin = query.text(4);
+        event.instrument = name(3);
+        event.coin = name(4);
         event.side = LiquidatedSide(query.integer(5));
         event.price = query.real(6);
         event.quantity = query.real(7);
@@ -250,7 +267,7 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
 {
     QList<MinuteTotal> totals;
     sqlite3 *handle = readHandle();
-    QHash<quint32, QString> coins;
+    QList<QString> coins; // by id: a few hundred, numbered from 1
     SqliteStatement coinQuery;
     SqliteStatement query;
     if (!coinQuery.prepare(handle, "SELECT id, coin FROM coins")
@@ -259,8 +276,13 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
         setLastError(coinQuery.isValid() ? query.error() : coinQuery.error());
         return totals;
     }
-    while (coinQuery.step() == SqliteStatement::Step::Row)
-        coins.insert(quint32(coinQuery.integer(0)), coinQuery.text(1));
+    while (coinQuery.step() == SqliteStatement::Step::Row) {
+        const qint64 id = coinQuery.integer(0);
+        if (id >= 0 && id < MaxCoinId) {
+            coins.resize(qMax(coins.size(), qsizetype(id) + 1));
+            coins[id] = coinQuery.text(1);
+        }
+    }
     query.bind(1, fromMinute);
     query.bind(2, toMinute);
     MinuteRollup rollup;
@@ -268,11 +290,14 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
         if (!MinuteRollup::unpack(query.blob(1), &rollup))
             continue; // a damaged minute is left out, never half-read
         const qint64 minute = query.integer(0);
+        if (totals.isEmpty()) { // the first minute's entries times the minutes asked for, and some
+            const qint64 minutes = qBound(qint64(1), toMinute - minute, qint64(1440));
+            totals.reserve(qsizetype(rollup.entries().size()) * minutes * 5 / 4);
+        }
         for (const MinuteRollup::Entry &entry : rollup.entries()) {
-            const auto coin = coins.constFind(entry.coinId);
-            if (coin != coins.cend())
-                totals.append({minute, entry.exchange, *coin, entry.side, entry.usd, int(entry.count),
-                               entry.largestUsd});
+            if (entry.coinId < quint32(coins.size()) && !coins.at(entry.coinId).isNull())
+                totals.append({minute, entry.exchange, coins.at(entry.coinId), entry.side, entry.usd,
+                               int(entry.count), entry.largestUsd});
         }
     }
     return totals;
