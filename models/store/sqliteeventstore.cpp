@@ -10,8 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QSqlDriver>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -271,8 +271,9 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
     SqliteStatement coinQuery;
     SqliteStatement query;
     if (!coinQuery.prepare(handle, "SELECT id, coin FROM coins")
-        || !query.prepare(handle, "SELECT minute, totals FROM minutes WHERE minute >= ? AND minute < ?"
-                                  " ORDER BY minute")) {
+        || !query.prepare(handle,
+                          "SELECT minute, totals FROM minutes WHERE minute >= ? AND minute < ?"
+                          " ORDER BY minute")) {
         setLastError(coinQuery.isValid() ? query.error() : coinQuery.error());
         return totals;
     }
@@ -307,8 +308,9 @@ QList<CoverageSpan> SqliteEventStore::coverage(qint64 sinceMs) const
 {
     QList<CoverageSpan> spans;
     SqliteStatement query;
-    if (!query.prepare(readHandle(), "SELECT exchange, since_ms, until_ms FROM coverage WHERE until_ms >= ?"
-                                     " ORDER BY exchange, since_ms")) {
+    if (!query.prepare(readHandle(),
+                       "SELECT exchange, since_ms, until_ms FROM coverage WHERE until_ms >= ?"
+                       " ORDER BY exchange, since_ms")) {
         setLastError(query.error());
         return spans;
     }

@@ -8,8 +8,6 @@
 
 #include <sqlite3.h>
 
-#include <utility>
-
 namespace Liq {
 
 SqliteStatement::~SqliteStatement()
@@ -17,27 +15,13 @@ SqliteStatement::~SqliteStatement()
     sqlite3_finalize(m_statement);
 }
 
-SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr))
-    , m_statement(std::exchange(other.m_statement, nullptr))
-{ }
-
-SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
-{
-    if (this != &other) {
-        sqlite3_finalize(m_statement);
-        m_db = std::exchange(other.m_db, nullptr);
-        m_statement = std::exchange(other.m_statement, nullptr);
-    }
-    return *this;
-}
-
 bool SqliteStatement::prepare(sqlite3 *db, const char *sql)
 {
     sqlite3_finalize(m_statement);
     m_statement = nullptr;
     m_db = db;
-    return db && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) == SQLITE_OK;
+    return db
+        && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) == SQLITE_OK;
 }
 
 void SqliteStatement::bind(int parameter, qint64 value)
@@ -63,12 +47,9 @@ void SqliteStatement::bindBlob(int parameter, const QByteArray &bytes)
 SqliteStatement::Step SqliteStatement::step()
 {
     switch (sqlite3_step(m_statement)) {
-    case SQLITE_ROW:
-        return Step::Row;
-    case SQLITE_DONE:
-        return Step::Done;
-    default:
-        return Step::Error;
+    case SQLITE_ROW: return Step::Row;
+    case SQLITE_DONE: return Step::Done;
+    default: return Step::Error;
     }
 }
 

@@ -22,8 +22,6 @@ public:
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
-    SqliteStatement(SqliteStatement &&other) noexcept;
-    SqliteStatement &operator=(SqliteStatement &&other) noexcept;
 
     // Prepares sql once for many runs (SQLITE_PREPARE_PERSISTENT). False with error() set.
     bool prepare(sqlite3 *db, const char *sql);

@@ -43,18 +43,22 @@ struct SqliteStoreWriter::Statements
     {
         db = handle;
         const std::pair<SqliteStatement *, const char *> all[] = {
-            {&insertEvent, "INSERT OR IGNORE INTO events (exchange, market, instrument, coin, side, price,"
-                           " quantity, usd, time_ms, received_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"},
+            {&insertEvent,
+             "INSERT OR IGNORE INTO events (exchange, market, instrument, coin, side, price,"
+             " quantity, usd, time_ms, received_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"},
             {&insertCoin, "INSERT INTO coins (coin) VALUES (?)"},
             {&readMinute, "SELECT totals FROM minutes WHERE minute = ?"},
             {&writeMinute, "INSERT OR REPLACE INTO minutes (minute, totals) VALUES (?,?)"},
-            {&writeCoverage, "INSERT INTO coverage (exchange, since_ms, until_ms) VALUES (?,?,?)"
-                             " ON CONFLICT (exchange, since_ms) DO UPDATE SET"
-                             " until_ms = max(until_ms, excluded.until_ms)"},
+            {&writeCoverage,
+             "INSERT INTO coverage (exchange, since_ms, until_ms) VALUES (?,?,?)"
+             " ON CONFLICT (exchange, since_ms) DO UPDATE SET"
+             " until_ms = max(until_ms, excluded.until_ms)"},
             // The unique key starts with the time: the oldest rows are the first of its index.
-            {&trimEvents, "DELETE FROM events WHERE id IN (SELECT id FROM events WHERE time_ms < ?1"
-                          " ORDER BY time_ms LIMIT ?2)"},
-            {&trimMinutes, "DELETE FROM minutes WHERE minute < min(?1, (SELECT min(minute) FROM minutes) + 60)"},
+            {&trimEvents,
+             "DELETE FROM events WHERE id IN (SELECT id FROM events WHERE time_ms < ?1"
+             " ORDER BY time_ms LIMIT ?2)"},
+            {&trimMinutes,
+             "DELETE FROM minutes WHERE minute < min(?1, (SELECT min(minute) FROM minutes) + 60)"},
             {&trimCoverage, "DELETE FROM coverage WHERE until_ms < ?"},
         };
         for (const auto &[statement, sql] : all) {

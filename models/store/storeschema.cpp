@@ -26,18 +26,22 @@ const char *const EventsTable
       " UNIQUE (time_ms, exchange, market, instrument, side, quantity, price))";
 const char *const CoinsTable = "CREATE TABLE coins (id INTEGER PRIMARY KEY, coin TEXT NOT NULL UNIQUE)";
 const char *const MinutesTable = "CREATE TABLE minutes (minute INTEGER PRIMARY KEY, totals BLOB NOT NULL)";
-const char *const CoverageTable = "CREATE TABLE coverage ("
-                                  " exchange INTEGER NOT NULL, since_ms INTEGER NOT NULL,"
-                                  " until_ms INTEGER NOT NULL, PRIMARY KEY (exchange, since_ms)) WITHOUT ROWID";
+const char *const CoverageTable
+    = "CREATE TABLE coverage ("
+      " exchange INTEGER NOT NULL, since_ms INTEGER NOT NULL,"
+      " until_ms INTEGER NOT NULL, PRIMARY KEY (exchange, since_ms)) WITHOUT ROWID";
+
+const char *const CopyVersion1Events
+    = "INSERT INTO events (id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+      " received_ms) SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+      " received_ms FROM events_v1 ORDER BY time_ms";
 
 // Version 1 had the unique key start with the exchange (and a second index for the time) and one rollup
 // row per minute × exchange × coin × side. The events keep their ids.
 const char *const Version1To2[] = {
     "ALTER TABLE events RENAME TO events_v1",
     EventsTable,
-    "INSERT INTO events (id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-    " received_ms) SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-    " received_ms FROM events_v1 ORDER BY time_ms",
+    CopyVersion1Events,
     "DROP TABLE events_v1", // and its time index
     CoinsTable,
     "INSERT INTO coins (coin) SELECT DISTINCT coin FROM minutes ORDER BY coin",

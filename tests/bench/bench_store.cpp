@@ -201,7 +201,8 @@ int run(int eventCount)
     std::printf("start-up with 30 days (%d events): %.1f ms from open() to the first refilled snapshot"
                 " (best of 3)\n",
                 eventCount, startup);
-    std::printf("24h total read back: $%.0f from %d liquidations\n", snapshot.totals.at(TimeWindow::H24).total(),
+    std::printf("24h total read back: $%.0f from %d liquidations\n",
+                snapshot.totals.at(TimeWindow::H24).total(),
                 snapshot.observation->eventsIn(TimeWindow::H24).count());
     // The 24h window starts on a minute boundary: at most a minute's events apart from the exact count.
     const int perMinute = eventCount / (30 * 24 * 60) + 1;

@@ -97,8 +97,10 @@ void tst_MinuteRollup::damagedBytesAreRefused_data()
     QByteArray side = good;
     side[5] = char(2);
     QTest::newRow("no such side") << side;
-    QTest::newRow("out of order") << good.mid(MinuteRollup::PackedEntrySize) + good.left(MinuteRollup::PackedEntrySize);
-    QTest::newRow("twice") << good.left(MinuteRollup::PackedEntrySize) + good.left(MinuteRollup::PackedEntrySize);
+    QTest::newRow("out of order") << good.mid(MinuteRollup::PackedEntrySize)
+            + good.left(MinuteRollup::PackedEntrySize);
+    QTest::newRow("twice") << good.left(MinuteRollup::PackedEntrySize)
+            + good.left(MinuteRollup::PackedEntrySize);
     MinuteRollup nan;
     nan.add(entry(1, Exchange::Binance, LiquidatedSide::Long, std::numeric_limits<double>::quiet_NaN()));
     QTest::newRow("not a number") << nan.pack();
@@ -116,5 +118,10 @@ void tst_MinuteRollup::damagedBytesAreRefused()
     QVERIFY(rollup.isEmpty()); // refused whole, never half-read
 }
 
-QTEST_GUILESS_MAIN(tst_MinuteRollup)
+int main(int argc, char **argv)
+{
+    tst_MinuteRollup test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_minuterollup.moc"

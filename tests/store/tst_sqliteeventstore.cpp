@@ -95,14 +95,12 @@ bool writeVersion1Store(const QString &path, const QList<LiquidationEvent> &even
         QSqlQuery query(db);
         for (const char *statement : Version1Schema)
             ok = ok && query.exec(QString::fromLatin1(statement));
-        ok = ok
-            && query.prepare(QStringLiteral(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+        ok = ok && query.prepare(QStringLiteral("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
         for (int i = 0; ok && i < events.size(); ++i) {
             const LiquidationEvent &e = events.at(i);
-            const QVariantList values{(i + 1) * 10,       int(e.exchange), int(e.market), e.instrument,
-                                      e.coin,             int(e.side),     e.price,       e.quantity,
-                                      e.usd,              e.exchangeTimeMs, e.receiveTimeMs};
+            const QVariantList values{(i + 1) * 10, int(e.exchange),  int(e.market),  e.instrument,
+                                      e.coin,       int(e.side),      e.price,        e.quantity,
+                                      e.usd,        e.exchangeTimeMs, e.receiveTimeMs};
             for (int v = 0; v < values.size(); ++v)
                 query.bindValue(v, values.at(v));
             ok = query.exec();
@@ -170,7 +168,7 @@ void tst_SqliteEventStore::roundTripStoresEachEventOnce()
     SqliteEventStore store(path);
     QCOMPARE(store.open(true), QString());
     QCOMPARE(store.access(), EventStore::Access::ReadWrite);
-    const qint64 t = (QDateTime::currentMSecsSinceEpoch() / 60'000) * 60'000; // a minute's start
+    const qint64 t = (QDateTime::currentMSecsSinceEpoch() / 60000) * 60000; // a minute's start
     const QList<LiquidationEvent> batch{
         makeEvent(t, QStringLiteral("BTC"), LiquidatedSide::Long, 1000, 0),
         makeEvent(t + 1000, QStringLiteral("BTC"), LiquidatedSide::Long, 3000, 2),
@@ -190,7 +188,7 @@ void tst_SqliteEventStore::roundTripStoresEachEventOnce()
     QCOMPARE(lastId, qint64(3));
     QVERIFY(store.events(t - 1, lastId, &lastId).isEmpty()); // a follower sees nothing new
 
-    const QList<MinuteTotal> minutes = store.minuteTotals(t / 60'000, t / 60'000 + 1);
+    const QList<MinuteTotal> minutes = store.minuteTotals(t / 60000, t / 60000 + 1);
     QCOMPARE(minutes.size(), 2); // Binance BTC long; OKX ETH short
     const MinuteTotal &btc = minutes.at(0).coin == QLatin1String("BTC") ? minutes.at(0) : minutes.at(1);
     QCOMPARE(btc.usd, 4000.0);
@@ -258,32 +256,33 @@ void tst_SqliteEventStore::newerSchemaIsRefusedAndUntouched()
 void tst_SqliteEventStore::version1StoreIsMigrated()
 {
     const QString path = m_dir.filePath(QStringLiteral("version1.sqlite"));
-    const qint64 t = (QDateTime::currentMSecsSinceEpoch() / 60'000 - 90) * 60'000; // 90 minutes ago
+    const qint64 t = (QDateTime::currentMSecsSinceEpoch() / 60000 - 90) * 60000; // 90 minutes ago
     QList<LiquidationEvent> events;
     for (int i = 0; i < 40; ++i)
-        events << makeEvent(t + i * 7'000, i % 3 ? QStringLiteral("BTC") : QStringLiteral("ETH"),
+        events << makeEvent(t + i * 7000, i % 3 ? QStringLiteral("BTC") : QStringLiteral("ETH"),
                             i % 4 ? LiquidatedSide::Long : LiquidatedSide::Short, 100 + i * 10, i);
-    const CoverageSpan span{Exchange::Okx, t - 60'000, t + 300'000};
+    const CoverageSpan span{Exchange::Okx, t - 60000, t + 300000};
     QVERIFY(writeVersion1Store(path, events, span));
-    const QList<QVariant> before{
-        rawValue(path, QStringLiteral("SELECT count(*) FROM minutes")),
-        rawValue(path, QStringLiteral("SELECT sum(usd) FROM minutes")),
-        rawValue(path, QStringLiteral("SELECT sum(count) FROM minutes")),
-        rawValue(path, QStringLiteral("SELECT max(largest_usd) FROM minutes"))};
+    const QList<QVariant> before{rawValue(path, QStringLiteral("SELECT count(*) FROM minutes")),
+                                 rawValue(path, QStringLiteral("SELECT sum(usd) FROM minutes")),
+                                 rawValue(path, QStringLiteral("SELECT sum(count) FROM minutes")),
+                                 rawValue(path, QStringLiteral("SELECT max(largest_usd) FROM minutes"))};
     QVERIFY(before.at(0).toInt() > 5); // several rows per minute in version 1
 
     SqliteEventStore store(path);
     QCOMPARE(store.open(true), QString());
     QCOMPARE(rawValue(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
-    QCOMPARE(rawValue(path, QStringLiteral("SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY id)"))
-                 .toString()
-                 .split(QLatin1Char(','))
-                 .size(),
-             40);
+    QCOMPARE(
+        rawValue(path, QStringLiteral("SELECT group_concat(id) FROM (SELECT id FROM events ORDER BY id)"))
+            .toString()
+            .split(QLatin1Char(','))
+            .size(),
+        40);
     QCOMPARE(rawValue(path, QStringLiteral("SELECT min(id) || '-' || max(id) FROM events")).toString(),
              QStringLiteral("10-400")); // the ids survive
-    QCOMPARE(rawValue(path, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%v1%'"
-                                           " OR name = 'events_by_time'"))
+    QCOMPARE(rawValue(path,
+                      QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%v1%'"
+                                     " OR name = 'events_by_time'"))
                  .toInt(),
              0);
     qint64 lastId = 0;
@@ -291,7 +290,7 @@ void tst_SqliteEventStore::version1StoreIsMigrated()
     QCOMPARE(lastId, qint64(400));
     QCOMPARE(store.coverage(0), QList<CoverageSpan>{span});
 
-    const QList<MinuteTotal> totals = store.minuteTotals(0, t / 60'000 + 10);
+    const QList<MinuteTotal> totals = store.minuteTotals(0, t / 60000 + 10);
     double usd = 0;
     int count = 0;
     double largest = 0;
@@ -310,7 +309,7 @@ void tst_SqliteEventStore::version1StoreIsMigrated()
     store.append({events.constFirst(), makeEvent(t + 1, QStringLiteral("SOL"), LiquidatedSide::Long, 5)});
     QVERIFY(store.flush());
     QCOMPARE(store.events(0).size(), 41);
-    QCOMPARE(store.minuteTotals(0, t / 60'000 + 10).size(), before.at(0).toInt() + 1);
+    QCOMPARE(store.minuteTotals(0, t / 60000 + 10).size(), before.at(0).toInt() + 1);
     QCOMPARE(rawValue(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
 }
 
@@ -378,13 +377,13 @@ void tst_SqliteEventStore::retentionDropsOldRows()
     store.setRetentionDays(1);
     QCOMPARE(store.open(true), QString());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    store.append({makeEvent(now - 2 * 86'400'000LL, QStringLiteral("OLD"), LiquidatedSide::Long, 1),
+    store.append({makeEvent(now - 2 * 86400000LL, QStringLiteral("OLD"), LiquidatedSide::Long, 1),
                   makeEvent(now, QStringLiteral("NEW"), LiquidatedSide::Long, 2)});
     QVERIFY(store.flush());
     const QList<LiquidationEvent> kept = store.events(0);
     QCOMPARE(kept.size(), 1);
     QCOMPARE(kept.constFirst().coin, QStringLiteral("NEW"));
-    QVERIFY(store.minuteTotals(0, (now / 60'000) - 60).isEmpty());
+    QVERIFY(store.minuteTotals(0, (now / 60000) - 60).isEmpty());
 }
 
 void tst_SqliteEventStore::killDuringWritesLosesAtMostTheLastBatch()
@@ -400,7 +399,7 @@ void tst_SqliteEventStore::killDuringWritesLosesAtMostTheLastBatch()
         const QList<QByteArray> lines = output.trimmed().split('\n');
         return lines.constLast().toInt();
     };
-    QTRY_VERIFY_WITH_TIMEOUT((committed = lastCommitted()) >= 1000, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT((committed = lastCommitted()) >= 1000, 30000);
     ::kill(pid_t(child.processId()), SIGKILL);
     QVERIFY(child.waitForFinished());
     QCOMPARE(rawValue(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
