@@ -110,7 +110,10 @@ QString SqliteEventStore::checkFile(bool writer)
                         .arg(version)
                         .arg(StoreSchema::CurrentVersion);
         else if (version < StoreSchema::CurrentVersion && !writer)
-            error = tr("%1: an older schema (%2) that only a writer may update").arg(shown).arg(version);
+            error = tr("%1: an older schema (%2) that only a writer may update (open it once with liqscope or"
+                       " liqscope-collect)")
+                        .arg(shown)
+                        .arg(version);
         else if (version < StoreSchema::CurrentVersion && !StoreSchema::migrate(db, version, &error))
             error = tr("%1: cannot update the schema (%2)").arg(shown, error);
         else

@@ -55,8 +55,7 @@ SqliteStatement::Step SqliteStatement::step()
 
 void SqliteStatement::reset()
 {
-    sqlite3_reset(m_statement);
-    sqlite3_clear_bindings(m_statement);
+    sqlite3_reset(m_statement); // the parameters stay: every use binds them all again
 }
 
 bool SqliteStatement::run(QString *error)

@@ -34,7 +34,7 @@ public:
     void bindBlob(int parameter, const QByteArray &bytes);
 
     Step step();
-    // Ready to run again, parameters cleared.
+    // Ready to run again (bind every parameter again: text and blobs are not copied).
     void reset();
     // A statement without rows: step() to the end, then reset(). False with *error set.
     bool run(QString *error);

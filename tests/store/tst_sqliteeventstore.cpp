@@ -268,6 +268,13 @@ void tst_SqliteEventStore::version1StoreIsMigrated()
                                  rawValue(path, QStringLiteral("SELECT sum(count) FROM minutes")),
                                  rawValue(path, QStringLiteral("SELECT max(largest_usd) FROM minutes"))};
     QVERIFY(before.at(0).toInt() > 5); // several rows per minute in version 1
+    const QByteArray unmigrated = fileHash(path);
+    {
+        SqliteEventStore reader(path); // a reader may not update it: refused, and the file left as it is
+        const QString error = reader.open(false);
+        QVERIFY2(error.contains(QLatin1String("older schema (1)")), qPrintable(error));
+        QCOMPARE(fileHash(path), unmigrated);
+    }
 
     SqliteEventStore store(path);
     QCOMPARE(store.open(true), QString());
