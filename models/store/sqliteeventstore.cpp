@@ -23,6 +23,12 @@ namespace {
 
 constexpr qint64 MaxCoinId = 1 << 20; // a coins table is a few hundred rows; more means damage
 
+bool knownKinds(qint64 exchange, qint64 market, qint64 side)
+{
+    return exchange >= 0 && exchange < ExchangeCount && market >= 0 && market <= qint64(MarketKind::Futures)
+        && (side == 0 || side == 1);
+}
+
 } // namespace
 
 SqliteEventStore::SqliteEventStore(const QString &path, QObject *parent)
@@ -246,6 +252,8 @@ QList<LiquidationEvent> SqliteEventStore::events(qint64 sinceMs, qint64 afterId,
     SqliteStatement::Step step;
     while ((step = query.step()) == SqliteStatement::Step::Row) {
         highest = qMax(highest, query.integer(0));
+        if (!knownKinds(query.integer(1), query.integer(2), query.integer(5)))
+            continue; // a damaged row: nothing the windows could count
         LiquidationEvent event;
         event.exchange = Exchange(query.integer(1));
         event.market = MarketKind(query.integer(2));
@@ -290,7 +298,8 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
     query.bind(1, fromMinute);
     query.bind(2, toMinute);
     MinuteRollup rollup;
-    while (query.step() == SqliteStatement::Step::Row) {
+    SqliteStatement::Step step;
+    while ((step = query.step()) == SqliteStatement::Step::Row) {
         if (!MinuteRollup::unpack(query.blob(1), &rollup))
             continue; // a damaged minute is left out, never half-read
         const qint64 minute = query.integer(0);
@@ -304,6 +313,8 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
                                int(entry.count), entry.largestUsd});
         }
     }
+    if (step == SqliteStatement::Step::Error)
+        setLastError(query.error());
     return totals;
 }
 

@@ -152,6 +152,7 @@ private slots:
     void damagedFileIsRefusedAndUntouched();
     void newerSchemaIsRefusedAndUntouched();
     void version1StoreIsMigrated();
+    void damagedRowsAreLeftOut();
     void driverRunsTheLinkedLibrary();
     void secondInstanceReadsOnly();
     void fullStoreSaysSoOnceAndKeepsEvents();
@@ -318,6 +319,32 @@ void tst_SqliteEventStore::version1StoreIsMigrated()
     QCOMPARE(store.events(0).size(), 41);
     QCOMPARE(store.minuteTotals(0, t / 60000 + 10).size(), before.at(0).toInt() + 1);
     QCOMPARE(rawValue(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+}
+
+void tst_SqliteEventStore::damagedRowsAreLeftOut()
+{
+    const QString path = m_dir.filePath(QStringLiteral("damagedrows.sqlite"));
+    SqliteEventStore store(path);
+    QCOMPARE(store.open(true), QString());
+    const qint64 t = (QDateTime::currentMSecsSinceEpoch() / 60000 - 30) * 60000;
+    store.append({makeEvent(t, QStringLiteral("BTC"), LiquidatedSide::Long, 10),
+                  makeEvent(t + 60000, QStringLiteral("BTC"), LiquidatedSide::Long, 20)});
+    QVERIFY(store.flush());
+    // A row of an exchange Liqscope does not know, and a minute whose blob is cut short.
+    rawValue(path,
+             QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side, price,"
+                            " quantity, usd, time_ms, received_ms) VALUES (9, 0, 'X', 'X', 0, 1, 1, 1,"
+                            " %1, %1)")
+                 .arg(t + 1));
+    rawValue(
+        path,
+        QStringLiteral("UPDATE minutes SET totals = substr(totals, 1, 5) WHERE minute = %1").arg(t / 60000));
+    QCOMPARE(rawValue(path, QStringLiteral("SELECT count(*) FROM events")).toInt(), 3);
+    const QList<LiquidationEvent> events = store.events(0);
+    QCOMPARE(events.size(), 2);
+    const QList<MinuteTotal> totals = store.minuteTotals(0, t / 60000 + 10);
+    QCOMPARE(totals.size(), 1); // the damaged minute is left out, the next one read
+    QCOMPARE(totals.constFirst().usd, 20.0);
 }
 
 void tst_SqliteEventStore::driverRunsTheLinkedLibrary()
