@@ -8,6 +8,8 @@
 
 #include <memory>
 
+struct sqlite3;
+
 namespace Liq {
 
 class SqliteStoreWriter;
@@ -51,7 +53,12 @@ public:
     QString lastError() const override;
 
 private:
-    QString readConnection() const; // the calling thread's read-only connection, opened on first use
+    // The SQLite handle of the calling thread's read-only connection, opened on first use (null when it
+    // cannot be opened, with lastError() set).
+    sqlite3 *readHandle() const;
+    void setLastError(const QString &error) const;
+    QString checkFile(bool writer); // empty when the file may be used (migrated if it was older)
+    QString startWriter();
     void close();
 
     QString m_path;
