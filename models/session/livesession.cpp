@@ -143,6 +143,7 @@ void LiveSession::receiveSnapshot(const LiquidationSnapshot &snapshot, const QSt
                                   const QString &origin)
 {
     m_history->append(snapshot); // refuses a snapshot no newer than the last one; the screen still updates
+    emit snapshotArrived(snapshot);
     m_pending = Pending{snapshot, warnings, origin};
     if (!m_applyTimer.isActive())
         m_applyTimer.start();

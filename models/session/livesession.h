@@ -74,6 +74,8 @@ public:
 
 signals:
     void statusChanged(const Liq::LiveStatus &status);
+    // Each picture the source delivers, as it arrives (before coalescing): what alerts are judged on.
+    void snapshotArrived(const Liq::LiquidationSnapshot &snapshot);
     // The source's liquidations as they count (see LiveSource::eventsReceived).
     void eventsReceived(const QList<Liq::LiquidationEvent> &events);
     // The newest liquidations kept from before (see LiveSource::eventsRestored): for the tape only.
