@@ -83,6 +83,8 @@ DesktopSettings DesktopSettings::load(QSettings &settings)
     loaded.config = AnalysisSettings::load(settings);
     loaded.connect = loadConnectChoices(settings);
     loaded.alertRules = AlertSettings::load(settings);
+    if (const QVariant tray = settings.value(QStringLiteral("alerts/closeToTray")); tray.isValid())
+        loaded.closeToTray = tray.toBool();
     return loaded;
 }
 
@@ -97,6 +99,8 @@ void DesktopSettings::save(QSettings &settings) const
     AnalysisSettings::save(settings, config);
     saveConnectChoices(settings, connect);
     AlertSettings::save(settings, alertRules);
+    if (closeToTray)
+        settings.setValue(QStringLiteral("alerts/closeToTray"), *closeToTray);
 }
 
 void DesktopSettings::addRecentFile(const QString &path)

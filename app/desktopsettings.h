@@ -9,6 +9,8 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <optional>
+
 class QSettings;
 
 namespace Liq {
@@ -25,6 +27,7 @@ struct DesktopSettings
     AnalysisConfig config; // stored by AnalysisSettings, the one owner
     ConnectChoices connect; // File > Connect's last entries
     QList<AlertRuleSetting> alertRules; // stored by AlertSettings, the one owner
+    std::optional<bool> closeToTray; // with alerts on, closing keeps Liqscope in the tray (asked once)
     QByteArray geometry;
     QByteArray windowState;
 

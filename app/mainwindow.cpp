@@ -80,6 +80,7 @@ MainWindow::MainWindow(bool persistSettings, QWidget *parent)
     createActions();
     createLiveActions();
     createMenusAndToolBar();
+    setUpAlerts();
 
     m_session->setConfig(m_settings.config);
     m_tables->setWindow(m_settings.breakdownWindow);
@@ -363,6 +364,10 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (closeToTray()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     m_live->disconnectFeed(); // the demo child goes with the window
     event->accept();

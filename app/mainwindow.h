@@ -15,6 +15,9 @@ class QTabWidget;
 
 namespace Liq {
 
+class AlertCenter;
+class AlertDelivery;
+class AlertsPanel;
 class DashboardSession;
 class ErrorBanner;
 class HistoryChart;
@@ -87,6 +90,12 @@ public:
     // The live source as the status bar shows it (empty when no feed is connected).
     QString liveSourceText() const;
 
+    // Alerts (mainwindowalerts.cpp): the engine, its tab, and the rules (as Preferences sets them).
+    AlertCenter *alertCenter() const { return m_alerts; }
+    AlertsPanel *alertsPanel() const { return m_alertsPanel; }
+    void setAlertRules(const QList<AlertRuleSetting> &rules);
+    void showAlertTarget(const QString &coin);
+
     // For display: "Bundled sample" for the built-in file, else the file name or URL.
     static QString originText(const QString &origin);
 
@@ -111,6 +120,10 @@ private:
     void rebuildRecentMenu();
     void createLiveActions();
     void addEventTabs(); // mainwindowstreams.cpp
+    void setUpAlerts(); // mainwindowalerts.cpp
+    void updateAlertState();
+    void pauseAlerts(bool paused);
+    bool closeToTray();
     void updateTimeline();
     void exportEvents();
     void addLiveMenus(QMenu *file, QMenu *view);
@@ -169,6 +182,10 @@ private:
     QAction *m_watchLiveAction = nullptr;
     QAction *m_exportEventsAction = nullptr;
     EventStore *m_store = nullptr;
+    AlertCenter *m_alerts = nullptr;
+    AlertsPanel *m_alertsPanel = nullptr;
+    AlertDelivery *m_alertDelivery = nullptr; // none in a window that leaves no trace
+    bool m_quitting = false; // the tray's Quit: close for good
     QString m_storePath; // --store, or empty for the default file
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;

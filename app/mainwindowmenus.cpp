@@ -1,7 +1,9 @@
 // MainWindow's actions, menus, toolbar and small dialogs: the command surface, apart from the layout.
+#include "alertruleseditor.h"
 #include "livebadge.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "session/alertcenter.h"
 #include "session/dashboardsession.h"
 #include "summarypanel.h"
 
@@ -150,8 +152,14 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(m_session->config(), m_settings.theme, this);
+    dialog.alertRules()->setRules(m_alerts->rules());
+    dialog.alertRules()->setTester([this](const AlertRule &rule) {
+        const LiquidationSnapshot &snapshot = m_session->snapshot();
+        return readAlertRule(rule, snapshot, analyzeSnapshot(snapshot, m_session->config()));
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
+    setAlertRules(dialog.alertRules()->rules());
     m_session->setConfig(dialog.config());
     m_settings.config = dialog.config();
     if (dialog.theme() != m_settings.theme)

@@ -1,11 +1,14 @@
 #include "preferencesdialog.h"
 
+#include "alertruleseditor.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Liq {
@@ -16,6 +19,7 @@ PreferencesDialog::PreferencesDialog(const AnalysisConfig &config, Theme theme, 
     , m_dominance(new QDoubleSpinBox)
     , m_accelerating(new QDoubleSpinBox)
     , m_fading(new QDoubleSpinBox)
+    , m_alertRules(new AlertRulesEditor)
 {
     setWindowTitle(tr("Preferences"));
     for (Theme t : {Theme::System, Theme::Light, Theme::Dark})
@@ -65,10 +69,16 @@ PreferencesDialog::PreferencesDialog(const AnalysisConfig &config, Theme theme, 
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             [this] { setConfig(AnalysisConfig()); });
 
+    auto *analysis = new QWidget;
+    auto *analysisLayout = new QVBoxLayout(analysis);
+    analysisLayout->addWidget(signalBox);
+    analysisLayout->addWidget(momentumBox);
+    analysisLayout->addWidget(appearanceBox);
+    auto *tabs = new QTabWidget;
+    tabs->addTab(analysis, tr("A&nalysis"));
+    tabs->addTab(m_alertRules, tr("A&lerts"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(signalBox);
-    layout->addWidget(momentumBox);
-    layout->addWidget(appearanceBox);
+    layout->addWidget(tabs);
     layout->addWidget(buttons);
     setConfig(config);
 }

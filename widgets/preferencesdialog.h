@@ -12,7 +12,10 @@ class QDoubleSpinBox;
 
 namespace Liq {
 
-// The analysis thresholds (dominance, per-window baselines, momentum ratios) and the theme.
+class AlertRulesEditor;
+
+// The analysis thresholds (dominance, per-window baselines, momentum ratios), the theme, and the alert
+// rules (a tab of their own).
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
@@ -23,6 +26,7 @@ public:
     AnalysisConfig config() const;
     Theme theme() const;
     void setConfig(const AnalysisConfig &config);
+    AlertRulesEditor *alertRules() const { return m_alertRules; }
 
 private:
     QComboBox *m_theme;
@@ -30,6 +34,7 @@ private:
     std::array<QDoubleSpinBox *, TimeWindowCount> m_baselines{};
     QDoubleSpinBox *m_accelerating;
     QDoubleSpinBox *m_fading;
+    AlertRulesEditor *m_alertRules;
 };
 
 } // namespace Liq

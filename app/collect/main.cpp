@@ -3,6 +3,7 @@
 // state change (never per event) and one per alert (--alert); SIGTERM/SIGINT flush the last batch and exit 0.
 #include "alerts/alertengine.h"
 #include "collectoptions.h"
+#include "desktopnotifier.h"
 #include "exchanges/exchangestreamsource.h"
 #include "session/analysissettings.h"
 #include "session/storerecorder.h"
@@ -53,7 +54,7 @@ private:
 };
 
 // --alert: the window's engine on the same data (judged with the thresholds saved in Preferences); each
-// alert one log line. Notifications on a session bus are not done yet.
+// alert one log line, and a desktop notification when a session bus is there (said once when none shows).
 void logAlerts(const QList<AlertRule> &rules, LiveSource *source, AlertEngine *engine, StateLog *log)
 {
     if (rules.isEmpty())
@@ -69,6 +70,14 @@ void logAlerts(const QList<AlertRule> &rules, LiveSource *source, AlertEngine *e
     QObject::connect(engine, &AlertEngine::alertRaised, log, [log](const Alert &alert) {
         log->line(QStringLiteral("alert %1: %2. %3").arg(alert.rule, alert.title, alert.body));
     });
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return; // a service without a desktop session: the log is the delivery
+    auto *notifier = new DesktopNotifier(QDBusConnection::sessionBus(), engine);
+    notifier->setApplication(QStringLiteral("io.liqscope.Liqscope"), QStringLiteral("io.liqscope.Liqscope"));
+    QObject::connect(notifier, &DesktopNotifier::unavailable, log,
+                     [log](const QString &reason) { log->line(reason); });
+    QObject::connect(engine, &AlertEngine::alertRaised, notifier,
+                     [notifier](const Alert &alert) { notifier->notify(DesktopNotification::of(alert)); });
 }
 
 } // namespace

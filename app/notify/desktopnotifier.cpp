@@ -16,6 +16,17 @@ const QString ShowAction = QStringLiteral("default"); // "default": also what cl
 
 } // namespace
 
+DesktopNotification DesktopNotification::of(const Alert &alert)
+{
+    Urgency urgency = Urgency::Normal;
+    switch (alert.urgency) {
+    case AlertUrgency::Low: urgency = Urgency::Low; break;
+    case AlertUrgency::Normal: urgency = Urgency::Normal; break;
+    case AlertUrgency::Critical: urgency = Urgency::Critical; break;
+    }
+    return {alert.title, alert.body, urgency, alert.coin};
+}
+
 DesktopNotifier::DesktopNotifier(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
     , m_bus(bus)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alerts/alert.h"
+
 #include <QDBusConnection>
 #include <QHash>
 #include <QObject>
@@ -16,6 +18,10 @@ struct DesktopNotification
     QString body;
     Urgency urgency = Urgency::Normal;
     QString target;
+
+    // An alert as the desktop shows it: its title and reasons, the urgency that follows its weight, and
+    // Show on the coin it was about. The one mapping, for the window and liqscope-collect.
+    static DesktopNotification of(const Alert &alert);
 };
 
 // Sends notifications to the desktop's notification service over D-Bus (org.freedesktop.Notifications,

@@ -74,6 +74,7 @@ private slots:
     void deliversWithIconUrgencyAndShowAction();
     void showActionAsksForTheTarget();
     void withoutAServiceEachNotificationComesBackAndUnavailableIsSaidOnce();
+    void anAlertsUrgencyFollowsItsWeight();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +193,25 @@ void tst_DesktopNotifier::withoutAServiceEachNotificationComesBackAndUnavailable
     nowhere.notify({QStringLiteral("x"), {}, DesktopNotification::Urgency::Low, {}});
     QCOMPARE(lost.size(), 1);
     QDBusConnection::disconnectFromBus(QStringLiteral("nowhere"));
+}
+
+void tst_DesktopNotifier::anAlertsUrgencyFollowsItsWeight()
+{
+    Alert alert;
+    alert.title = QStringLiteral("Extreme short squeeze on BTC");
+    alert.body = QStringLiteral("Shorts took 91%.");
+    alert.coin = QStringLiteral("BTC");
+    for (auto [weight, urgency] :
+         {std::pair{AlertUrgency::Low, DesktopNotification::Urgency::Low},
+          std::pair{AlertUrgency::Normal, DesktopNotification::Urgency::Normal},
+          std::pair{AlertUrgency::Critical, DesktopNotification::Urgency::Critical}}) {
+        alert.urgency = weight;
+        const DesktopNotification shown = DesktopNotification::of(alert);
+        QCOMPARE(shown.urgency, urgency);
+        QCOMPARE(shown.title, alert.title);
+        QCOMPARE(shown.body, alert.body);
+        QCOMPARE(shown.target, QStringLiteral("BTC"));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_DesktopNotifier)

@@ -1,12 +1,15 @@
 // The window on the exchange streams, as a user sees it: one click from the first start, the badge per
 // exchange, the tape and the timeline filling from a test exchange, the events kept in the store (and
 // there after a restart), and a store that cannot be used said once while the live view carries on.
+#include "alertspanel.h"
 #include "errorbanner.h"
 #include "exchangemessages.h"
+#include "itemmodels/alertlistmodel.h"
 #include "itemmodels/liquidationtapemodel.h"
 #include "liquidationtimeline.h"
 #include "livebadge.h"
 #include "mainwindow.h"
+#include "session/alertcenter.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "session/storefollowersource.h"
@@ -18,6 +21,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -193,12 +197,20 @@ void tst_StreamWindow::aWindowOnACollectorsStoreFollowsIt()
                               WaitMs);
     QCOMPARE(m_okx.connectionsAccepted(), connectionsBefore); // no socket of its own
 
+    // An alert rule on that window: the next big liquidation fires once into the Alerts tab.
+    window.setAlertRules({{*AlertRule::parse(u"liquidation>=500k"), true}});
+    QCOMPARE(window.alertsPanel()->stateLabel()->text(), QStringLiteral("rules on: 1"));
+    collector.append({liquidation(QDateTime::currentMSecsSinceEpoch(), 900'000)});
+    QVERIFY(collector.flush());
+    QTRY_COMPARE_WITH_TIMEOUT(window.alertCenter()->alerts()->rowCount(), 1, WaitMs);
+    QCOMPARE(window.alertCenter()->alerts()->alertAt(0).coin, QStringLiteral("ETH"));
+
     // liqscope --store FILE on a store being written follows it too.
     MainWindow reader(false);
     QVERIFY(reader.useEventStore(path, false));
     reader.showStore();
     QVERIFY(qobject_cast<const StoreFollowerSource *>(reader.liveSession()->source()));
-    QTRY_COMPARE_WITH_TIMEOUT(reader.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 740'000.0,
+    QTRY_COMPARE_WITH_TIMEOUT(reader.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 1'640'000.0,
                               WaitMs);
 }
 

@@ -1,0 +1,95 @@
+#include "alertdelivery.h"
+
+#include "desktopnotifier.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+namespace Liq {
+namespace {
+
+const QString AppId = QStringLiteral("io.liqscope.Liqscope");
+
+} // namespace
+
+AlertDelivery::AlertDelivery(QObject *parent)
+    : QObject(parent)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        makeTray();
+}
+
+AlertDelivery::~AlertDelivery()
+{
+    delete m_menu; // not a QObject child of anything (QSystemTrayIcon does not own its menu)
+}
+
+void AlertDelivery::makeTray()
+{
+    m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+    m_menu = new QMenu;
+    m_showAction = m_menu->addAction(tr("&Hide Liqscope"), this, &AlertDelivery::toggleWindowRequested);
+    m_pauseAction = m_menu->addAction(tr("&Pause Alerts for 1 Hour"));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, this, &AlertDelivery::pauseRequested);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("&Quit"), this, &AlertDelivery::quitRequested);
+    m_tray->setContextMenu(m_menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            emit toggleWindowRequested();
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { emit showRequested({}); });
+    m_tray->setToolTip(tr("Liqscope"));
+    m_tray->show();
+}
+
+DesktopNotifier *AlertDelivery::notifier()
+{
+    if (!m_notifier) {
+        m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
+        m_notifier->setApplication(AppId, AppId);
+        connect(m_notifier, &DesktopNotifier::showRequested, this, &AlertDelivery::showRequested);
+        connect(m_notifier, &DesktopNotifier::undelivered, this, &AlertDelivery::fallBack);
+        connect(m_notifier, &DesktopNotifier::unavailable, this, &AlertDelivery::unavailable);
+    }
+    return m_notifier;
+}
+
+void AlertDelivery::deliver(const Alert &alert)
+{
+    notifier()->notify(DesktopNotification::of(alert));
+}
+
+void AlertDelivery::fallBack(const DesktopNotification &notification)
+{
+    if (!m_tray)
+        return; // the alerts panel still lists it
+    const auto icon = notification.urgency == DesktopNotification::Urgency::Critical
+        ? QSystemTrayIcon::Warning
+        : QSystemTrayIcon::Information;
+    m_tray->showMessage(notification.title, notification.body, icon);
+}
+
+void AlertDelivery::setToolTip(const QString &text)
+{
+    if (m_tray)
+        m_tray->setToolTip(text);
+}
+
+void AlertDelivery::setPaused(bool paused)
+{
+    if (!m_pauseAction)
+        return;
+    const QSignalBlocker blocker(m_pauseAction);
+    m_pauseAction->setChecked(paused);
+}
+
+void AlertDelivery::setWindowShown(bool shown)
+{
+    if (m_showAction)
+        m_showAction->setText(shown ? tr("&Hide Liqscope") : tr("&Show Liqscope"));
+}
+
+} // namespace Liq
