@@ -3,6 +3,7 @@
 #include "card.h"
 #include "itemmodels/alertlistmodel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -41,8 +42,8 @@ AlertsPanel::AlertsPanel(AlertListModel *model, QWidget *parent)
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AlertListModel::Title, QHeaderView::Stretch);
+    m_view->installEventFilter(this);
     cardLayout->addWidget(m_view, 1);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -72,9 +73,19 @@ void AlertsPanel::setWatching(int enabledRules, bool paused)
     updateEmptyLabel();
 }
 
+bool AlertsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        updateEmptyLabel();
+    return QWidget::eventFilter(watched, event);
+}
+
 void AlertsPanel::updateEmptyLabel()
 {
     const bool empty = m_model->rowCount() == 0;
+    // Up to a few hundred rows: measuring them when one arrives costs nothing.
+    for (int column : {AlertListModel::Time, AlertListModel::Urgency, AlertListModel::Rule})
+        m_view->resizeColumnToContents(column);
     m_empty->setText(m_enabledRules == 0
                          ? tr("No alert rule is on. Add one in Edit > Preferences > Alerts, e.g. "
                               "liquidation>=250k or squeeze>=strong.")

@@ -29,6 +29,9 @@ public:
     QLabel *emptyLabel() const { return m_empty; }
     QToolButton *pauseButton() const { return m_pause; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void showRequested(const QString &coin);
     void pauseToggled(bool paused);

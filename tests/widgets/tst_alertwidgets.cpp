@@ -43,6 +43,7 @@ void tst_AlertWidgets::panelListsSaysWhyEmptyAndAsksToShow()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QVERIFY(panel.emptyLabel()->isVisible());
     QVERIFY(panel.emptyLabel()->text().contains(QLatin1String("Preferences")));
+    QVERIFY(panel.view()->viewport()->geometry().contains(panel.emptyLabel()->geometry().center()));
     QVERIFY(!panel.pauseButton()->isEnabled()); // nothing to pause
 
     panel.setWatching(2, false);
@@ -62,6 +63,11 @@ void tst_AlertWidgets::panelListsSaysWhyEmptyAndAsksToShow()
     alert.time = QDateTime::currentDateTimeUtc();
     model.append(alert);
     QVERIFY(!panel.emptyLabel()->isVisible());
+    // The time and the rule are shown whole.
+    const QTableView *view = panel.view();
+    QVERIFY(view->columnWidth(AlertListModel::Time)
+            >= view->fontMetrics().horizontalAdvance(alert.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+    QVERIFY(view->columnWidth(AlertListModel::Rule) >= view->fontMetrics().horizontalAdvance(alert.rule));
     QSignalSpy show(&panel, &AlertsPanel::showRequested);
     const QModelIndex first = panel.view()->model()->index(0, AlertListModel::Title);
     emit panel.view()->doubleClicked(first);
