@@ -1,0 +1,329 @@
+// The PostgreSQL event store's speed (label `bench`; figures printed, not timed tests), against a server
+// it starts itself (tests/common/postgresserver: initdb + pg_ctl on a Unix socket, fsync off):
+//  (a) batched inserts against a bare multi-row INSERT of the same rows through QtSql in the same run (no
+//      unique key, no RETURNING, no minute rollup): what PostgreSQL and QPSQL themselves cost here;
+//  (b) what the dashboard reads from N events spread over 30 days: the four windows (the day's minute
+//      totals, the last hour's events) and the same plus a 24 h timeline;
+//  (c) ten readers following the store (events(since, afterId), every FollowIntervalMs as a dashboard
+//      does) while a writer writes: the writer's rate with them against without, and the readers' lag.
+//   bench_pgstore [--events N] (default 3,000,000) [--follow-events N] (default 300,000)
+#include "postgresserver.h"
+#include "session/storefollowersource.h"
+#include "session/storerecorder.h"
+#include "store/postgreseventstore.h"
+#include "streams/liquidationaggregator.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <memory>
+#include <random>
+#include <vector>
+
+using namespace Liq;
+
+namespace {
+
+constexpr int Batch = 5000; // a busy second's worth, many times over
+constexpr int BareRowsPerInsert = 500; // as the store's multi-row INSERTs
+constexpr int Readers = 10;
+constexpr qint64 DayMs = 86400000;
+
+QList<LiquidationEvent> makeEvents(int count, qint64 endMs, qint64 spanMs, unsigned seed)
+{
+    static const char *const Coins[]
+        = {"BTC", "ETH", "SOL", "XRP", "DOGE", "BNB", "ADA", "AVAX", "LINK", "SUI"};
+    std::mt19937_64 random(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    QList<LiquidationEvent> events;
+    events.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        LiquidationEvent event;
+        event.exchange = AllExchanges[i % ExchangeCount];
+        event.market = MarketKind::UsdM;
+        event.coin = QLatin1String(Coins[(i / 3) % 10]);
+        event.instrument = event.coin + QStringLiteral("USDT");
+        event.side = unit(random) < 0.6 ? LiquidatedSide::Short : LiquidatedSide::Long;
+        event.price = 100 + unit(random);
+        event.usd = 100 + 10000 * unit(random) * unit(random);
+        event.quantity = event.usd / event.price;
+        event.exchangeTimeMs = endMs - spanMs + qint64(double(spanMs) * double(i) / count);
+        event.receiveTimeMs = event.exchangeTimeMs + 50;
+        events << event;
+    }
+    return events;
+}
+
+double secondsOf(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
+// Appends in batches of Batch and flushes each: the writer's rate. < 0 when a write failed.
+double storeInsertSeconds(PostgresEventStore &store, const QList<LiquidationEvent> &events)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype i = 0; i < events.size(); i += Batch) {
+        store.append(events.mid(i, Batch));
+        if (!store.flush())
+            return -1;
+    }
+    return secondsOf(timer);
+}
+
+// The same rows into a table with no unique key, no RETURNING and no rollup, the same multi-row INSERTs
+// and a transaction per Batch: what PostgreSQL and QPSQL cost for these rows.
+double bareInsertSeconds(const QString &uri, const QList<LiquidationEvent> &events)
+{
+    const QString name = QStringLiteral("bare");
+    double seconds = -1;
+    {
+        QString error;
+        const PostgresConnection connection = PostgresConnection::parse(uri);
+        if (!connection.open(name, &error)) {
+            std::fprintf(stderr, "bare: %s\n", qPrintable(error));
+            QSqlDatabase::removeDatabase(name);
+            return -1;
+        }
+        QSqlDatabase db = QSqlDatabase::database(name);
+        QSqlQuery query(db);
+        query.exec(QStringLiteral(
+            "CREATE TABLE bare (id bigserial PRIMARY KEY, exchange smallint, market smallint,"
+            " instrument text, coin text, side smallint, price double precision, quantity double precision,"
+            " usd double precision, time_ms bigint, received_ms bigint)"));
+        query.exec(QStringLiteral("CREATE INDEX bare_by_time ON bare (time_ms)"));
+        QStringList row(10, QStringLiteral("?"));
+        const QString one = QLatin1Char('(') + row.join(QLatin1Char(',')) + QLatin1Char(')');
+        const QString sql
+            = QStringLiteral("INSERT INTO bare (exchange, market, instrument, coin, side, price,"
+                             " quantity, usd, time_ms, received_ms) VALUES ")
+            + QStringList(BareRowsPerInsert, one).join(QLatin1Char(','));
+        QElapsedTimer timer;
+        timer.start();
+        for (qsizetype from = 0; from + BareRowsPerInsert <= events.size(); from += BareRowsPerInsert) {
+            if (from % Batch == 0)
+                db.transaction();
+            QSqlQuery insert(db);
+            insert.prepare(sql);
+            for (qsizetype i = from; i < from + BareRowsPerInsert; ++i) {
+                const LiquidationEvent &e = events.at(i);
+                for (const QVariant &value :
+                     {QVariant(int(e.exchange)), QVariant(int(e.market)), QVariant(e.instrument),
+                      QVariant(e.coin), QVariant(int(e.side)), QVariant(e.price), QVariant(e.quantity),
+                      QVariant(e.usd), QVariant(e.exchangeTimeMs), QVariant(e.receiveTimeMs)})
+                    insert.addBindValue(value);
+            }
+            if (!insert.exec())
+                std::fprintf(stderr, "bare: %s\n", qPrintable(insert.lastError().text()));
+            if ((from + BareRowsPerInsert) % Batch == 0 || from + 2 * BareRowsPerInsert > events.size())
+                db.commit();
+        }
+        seconds = secondsOf(timer);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return seconds;
+}
+
+// (b): the windows (what a start or --summary reads) and the windows plus a 24 h timeline, best of 5.
+bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, int eventCount)
+{
+    QElapsedTimer timer;
+    double best = 1e9;
+    LiquidationSnapshot snapshot;
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        snapshot = StoreRefill::snapshot(store);
+        best = std::min(best, double(timer.nsecsElapsed()) / 1e6);
+    }
+    double timelineBest = 1e9;
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        LiquidationAggregator aggregator(now);
+        for (const MinuteTotal &total :
+             store.minuteTotals((now - DayMs) / 60000, aggregator.eventsNeededSinceMs() / 60000))
+            aggregator.addMinuteTotal(total);
+        for (const LiquidationEvent &event : store.events(aggregator.eventsNeededSinceMs()))
+            aggregator.add(event);
+        const Timeline timeline = aggregator.timeline(5);
+        timelineBest = std::min(timelineBest, double(timer.nsecsElapsed()) / 1e6);
+        if (timeline.size() != 288)
+            return false;
+    }
+    std::printf("windows from the store: %.1f ms (best of 5; %d events in the last 24 h)\n", best, dayEvents);
+    std::printf("windows + 24 h timeline: %.1f ms (best of 5; goal < 50 ms)\n", timelineBest);
+    const int read = int(snapshot.observation->eventsIn(TimeWindow::H24).count());
+    std::printf("24h total read back: $%.0f from %d liquidations\n",
+                snapshot.totals.at(TimeWindow::H24).total(), read);
+    // The 24h window starts on a minute boundary: at most a minute's events apart from the exact count.
+    return std::abs(read - dayEvents) <= eventCount / (30 * 24 * 60) + 1;
+}
+
+// One dashboard following the store on its own thread and connection, as StoreFollowerSource does.
+struct Follower
+{
+    std::atomic<qint64> seen{0};
+    std::vector<qint64> lagsMs; // per event: seen - appended (receiveTimeMs is the append time)
+    std::atomic<bool> failed{false};
+};
+
+void follow(const QString &uri, Follower *follower, const std::atomic<bool> *stop)
+{
+    PostgresEventStore store(uri);
+    if (!store.open(false).isEmpty()) {
+        follower->failed = true;
+        return;
+    }
+    qint64 lastId = 0;
+    store.events(QDateTime::currentMSecsSinceEpoch() - DayMs, 0, &lastId);
+    while (!stop->load()) {
+        QThread::msleep(StoreFollowerSource::FollowIntervalMs); // the follower's pace, not a synchronisation
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<LiquidationEvent> added = store.events(now - DayMs, lastId, &lastId);
+        if (!store.lastError().isEmpty())
+            follower->failed = true;
+        for (const LiquidationEvent &event : added)
+            follower->lagsMs.push_back(now - event.receiveTimeMs);
+        follower->seen += added.size();
+    }
+}
+
+// Fresh events stamped with the time they are appended (receiveTimeMs), so a reader can tell its lag.
+double writeStamped(PostgresEventStore &store, int count, unsigned seed)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<LiquidationEvent> events = makeEvents(count, now, 60000, seed);
+    QElapsedTimer timer;
+    timer.start();
+    for (qsizetype i = 0; i < events.size(); i += Batch) {
+        QList<LiquidationEvent> batch = events.mid(i, Batch);
+        const qint64 stamp = QDateTime::currentMSecsSinceEpoch();
+        for (LiquidationEvent &event : batch)
+            event.receiveTimeMs = stamp;
+        store.append(batch);
+        if (!store.flush())
+            return -1;
+    }
+    return secondsOf(timer);
+}
+
+qint64 percentile(std::vector<qint64> values, double p)
+{
+    if (values.empty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    return values.at(std::min(values.size() - 1, size_t(p * double(values.size()))));
+}
+
+// (c): the writer alone, then the writer with Readers followers; each follower must see every event.
+bool measureFollowers(PostgresEventStore &store, const QString &uri, int count)
+{
+    const double alone = writeStamped(store, count, 11);
+    std::atomic<bool> stop{false};
+    std::vector<std::unique_ptr<Follower>> followers;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < Readers; ++i) {
+        followers.push_back(std::make_unique<Follower>());
+        threads.emplace_back(QThread::create(follow, uri, followers.back().get(), &stop));
+        threads.back()->start();
+    }
+    QThread::msleep(2 * StoreFollowerSource::FollowIntervalMs); // the followers have read the day once
+    const double shared = writeStamped(store, count, 12);
+    const QDeadlineTimer deadline(30000);
+    auto allSeen = [&followers, count] {
+        return std::all_of(followers.cbegin(), followers.cend(),
+                           [count](const std::unique_ptr<Follower> &f) { return f->seen >= count; });
+    };
+    while (!allSeen() && !deadline.hasExpired())
+        QThread::msleep(50);
+    stop = true;
+    std::vector<qint64> lags;
+    bool ok = allSeen();
+    for (int i = 0; i < Readers; ++i) {
+        threads.at(i)->wait();
+        ok = ok && !followers.at(i)->failed;
+        lags.insert(lags.end(), followers.at(i)->lagsMs.cbegin(), followers.at(i)->lagsMs.cend());
+    }
+    if (alone < 0 || shared < 0)
+        return false;
+    std::printf("writer alone: %d events in %.2f s = %.0f events/s\n", count, alone, count / alone);
+    std::printf("writer with %d readers following: %.0f events/s (%.2fx the time alone)\n", Readers,
+                count / shared, shared / alone);
+    std::printf(
+        "readers' lag (append to seen, polling every %d ms): median %lld ms, p99 %lld ms, max %lld ms;"
+        " every reader saw all %d: %s\n",
+        StoreFollowerSource::FollowIntervalMs, percentile(lags, 0.5), percentile(lags, 0.99),
+        percentile(lags, 1.0), count, ok ? "yes" : "NO");
+    return ok;
+}
+
+int run(int eventCount, int followCount)
+{
+    PostgresServer server;
+    QString problem = server.start();
+    for (const char *name : {"bench", "bare"}) {
+        if (problem.isEmpty())
+            problem = server.createDatabase(QLatin1String(name));
+    }
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "bench_pgstore: %s\n", qPrintable(problem));
+        return 1;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 month = qint64(30) * DayMs;
+    const QList<LiquidationEvent> events = makeEvents(eventCount, now, month, 7);
+    PostgresEventStore store(server.uri(QStringLiteral("bench")));
+    if (QString error = store.open(true); !error.isEmpty()) {
+        std::fprintf(stderr, "bench_pgstore: %s\n", qPrintable(error));
+        return 1;
+    }
+    const double storeSeconds = storeInsertSeconds(store, events);
+    const double bareSeconds = bareInsertSeconds(server.uri(QStringLiteral("bare")), events);
+    if (storeSeconds < 0 || bareSeconds < 0)
+        return 1;
+    std::printf("insert: %d events in %.2f s = %.0f events/s (bare multi-row INSERT %.0f events/s, %.2fx its"
+                " time; goal >= 50000/s)\n",
+                eventCount, storeSeconds, eventCount / storeSeconds, eventCount / bareSeconds,
+                storeSeconds / bareSeconds);
+    std::fflush(stdout);
+    server.execute(QStringLiteral("bench"), QStringLiteral("ANALYZE")); // as autovacuum would by now
+    const int dayEvents = int(std::count_if(events.cbegin(), events.cend(), [now](const LiquidationEvent &e) {
+        return e.exchangeTimeMs > now - DayMs;
+    }));
+    const bool readsOk = measureReads(store, now, dayEvents, eventCount);
+    std::fflush(stdout);
+    const bool followOk = measureFollowers(store, server.uri(QStringLiteral("bench")), followCount);
+    return readsOk && followOk ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    try {
+        QCoreApplication app(argc, argv);
+        int events = 3000000;
+        int followEvents = 300000;
+        for (int i = 1; i + 1 < argc; i += 2) {
+            if (QByteArray(argv[i]) == "--events")
+                events = QByteArray(argv[i + 1]).toInt();
+            else if (QByteArray(argv[i]) == "--follow-events")
+                followEvents = QByteArray(argv[i + 1]).toInt();
+        }
+        return run(events, followEvents);
+    } catch (const std::exception &error) {
+        std::fprintf(stderr, "bench_pgstore: %s\n", error.what());
+        return 1;
+    }
+}
