@@ -13,23 +13,12 @@
 #include <QTimer>
 #include <QUuid>
 
-#include <tuple>
-
 namespace Liq {
 namespace {
 
 constexpr int RetentionStepRows = 2000; // rows deleted per batch: retention never stalls a write
 constexpr int RowsPerInsert = 5000; // events per INSERT (ten arrays of this many values)
 constexpr int FirstRetryDelayMs = 1000;
-
-using MinuteKey = std::tuple<qint64, int, QString, int>; // minute, exchange, coin, side (sorted: lock order)
-
-struct MinuteSum
-{
-    double usd = 0;
-    int count = 0;
-    double largest = 0;
-};
 
 void dropConnection(const QString &name)
 {
@@ -209,9 +198,8 @@ private:
         }
         QSqlQuery lock(db);
         lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(PostgresSchema::WriteLockKey));
-        QMap<MinuteKey, MinuteSum> minutes;
-        const bool ok = exec(lock, error) && insertEvents(db, &minutes, written, error)
-            && writeMinutes(db, minutes, error) && writeCoverage(db, error) && trimOld(db, error);
+        const bool ok = exec(lock, error) && insertEvents(db, written, error) && writeCoverage(db, error)
+            && trimOld(db, error);
         if (!ok || !db.commit()) {
             if (ok)
                 *error = firstLine(db.lastError().text());
@@ -223,82 +211,48 @@ private:
 
     // The events, RowsPerInsert at a time, as ten arrays unnested by the server: one parameter per column
     // instead of one per value, which PostgreSQL plans in a fraction of the time of a multi-row VALUES
-    // list (bench_pgstore). RETURNING says which were new (the others were stored already, by us or
-    // another collector, and their minutes counted them then).
-    bool insertEvents(QSqlDatabase &db, QMap<MinuteKey, MinuteSum> *minutes, int *written, QString *error)
+    // list (bench_pgstore). The same statement adds the events that were new (RETURNING: the others were
+    // stored already, by us or another collector, and their minutes counted them then) to the per-minute
+    // rollup, each minute once (grouped), on the server: nothing comes back but the count.
+    bool insertEvents(QSqlDatabase &db, int *written, QString *error)
     {
         for (qsizetype from = 0; from < m_pending.size(); from += RowsPerInsert) {
-            const qsizetype rows = qMin<qsizetype>(RowsPerInsert, m_pending.size() - from);
             QSqlQuery insert(db);
             insert.setForwardOnly(true);
             if (!insert.prepare(QStringLiteral(
-                    "INSERT INTO events (exchange, market, instrument, coin, side, price, quantity, usd,"
-                    " time_ms, received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[], ?::text[],"
-                    " ?::text[], ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[], ?::int8[])"
-                    " ON CONFLICT DO NOTHING RETURNING time_ms, exchange, coin, side, usd"))) {
+                    "WITH new AS (INSERT INTO events (exchange, market, instrument, coin, side, price, "
+                    "quantity,"
+                    " usd, time_ms, received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[],"
+                    " ?::text[], ?::text[], ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[],"
+                    " ?::int8[]) ON CONFLICT DO NOTHING RETURNING time_ms, exchange, coin, side, usd),"
+                    " rollup AS (INSERT INTO minutes (minute, exchange, coin, side, usd, count, largest_usd)"
+                    " SELECT time_ms / 60000, exchange, coin, side, sum(usd), count(*), max(usd) FROM new"
+                    " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+                    " ON CONFLICT (minute, exchange, coin, side) DO UPDATE SET"
+                    " usd = minutes.usd + excluded.usd, count = minutes.count + excluded.count,"
+                    " largest_usd = greatest(minutes.largest_usd, excluded.largest_usd))"
+                    " SELECT count(*) FROM new"))) {
                 *error = firstLine(insert.lastError().text());
                 return false;
             }
-            const QList<LiquidationEvent> chunk = m_pending.mid(from, rows);
-            insert.addBindValue(
-                column(chunk, [](const LiquidationEvent &e) { return number(int(e.exchange)); }));
-            insert.addBindValue(
-                column(chunk, [](const LiquidationEvent &e) { return number(int(e.market)); }));
-            insert.addBindValue(
-                column(chunk, [](const LiquidationEvent &e) { return quoted(e.instrument); }));
-            insert.addBindValue(column(chunk, [](const LiquidationEvent &e) { return quoted(e.coin); }));
-            insert.addBindValue(column(chunk, [](const LiquidationEvent &e) { return number(int(e.side)); }));
-            insert.addBindValue(column(chunk, [](const LiquidationEvent &e) { return number(e.price); }));
-            insert.addBindValue(column(chunk, [](const LiquidationEvent &e) { return number(e.quantity); }));
-            insert.addBindValue(column(chunk, [](const LiquidationEvent &e) { return number(e.usd); }));
-            insert.addBindValue(
-                column(chunk, [](const LiquidationEvent &e) { return number(e.exchangeTimeMs); }));
-            insert.addBindValue(
-                column(chunk, [](const LiquidationEvent &e) { return number(e.receiveTimeMs); }));
+            const QList<LiquidationEvent> chunk = m_pending.mid(from, RowsPerInsert);
+            using E = const LiquidationEvent &;
+            insert.addBindValue(column(chunk, [](E e) { return number(int(e.exchange)); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(int(e.market)); }));
+            insert.addBindValue(column(chunk, [](E e) { return quoted(e.instrument); }));
+            insert.addBindValue(column(chunk, [](E e) { return quoted(e.coin); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(int(e.side)); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(e.price); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(e.quantity); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(e.usd); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(e.exchangeTimeMs); }));
+            insert.addBindValue(column(chunk, [](E e) { return number(e.receiveTimeMs); }));
             if (!exec(insert, error))
                 return false;
-            while (insert.next()) {
-                ++*written;
-                const double usd = insert.value(4).toDouble();
-                MinuteSum &sum = (*minutes)[{insert.value(0).toLongLong() / 60000, insert.value(1).toInt(),
-                                             insert.value(2).toString(), insert.value(3).toInt()}];
-                sum.usd += usd;
-                sum.count += 1;
-                sum.largest = qMax(sum.largest, usd);
-            }
+            if (insert.next())
+                *written += insert.value(0).toInt();
         }
         return true;
-    }
-
-    // The new events' minutes added to the rollup, as arrays too (a batch spread over a day has thousands).
-    bool writeMinutes(QSqlDatabase &db, const QMap<MinuteKey, MinuteSum> &minutes, QString *error)
-    {
-        if (minutes.isEmpty())
-            return true;
-        QSqlQuery upsert(db);
-        if (!upsert.prepare(
-                QStringLiteral("INSERT INTO minutes (minute, exchange, coin, side, usd, count, largest_usd)"
-                               " SELECT * FROM unnest(?::int8[], ?::smallint[], ?::text[], ?::smallint[],"
-                               " ?::float8[], ?::int4[], ?::float8[])"
-                               " ON CONFLICT (minute, exchange, coin, side) DO UPDATE SET"
-                               " usd = minutes.usd + excluded.usd, count = minutes.count + excluded.count,"
-                               " largest_usd = greatest(minutes.largest_usd, excluded.largest_usd)"))) {
-            *error = firstLine(upsert.lastError().text());
-            return false;
-        }
-        QStringList columns[7];
-        for (auto it = minutes.cbegin(); it != minutes.cend(); ++it) {
-            columns[0] << number(std::get<0>(it.key()));
-            columns[1] << number(std::get<1>(it.key()));
-            columns[2] << quoted(std::get<2>(it.key()));
-            columns[3] << number(std::get<3>(it.key()));
-            columns[4] << number(it.value().usd);
-            columns[5] << number(it.value().count);
-            columns[6] << number(it.value().largest);
-        }
-        for (const QStringList &values : columns)
-            upsert.addBindValue(arrayLiteral(values));
-        return exec(upsert, error);
     }
 
     bool writeCoverage(QSqlDatabase &db, QString *error)

@@ -31,7 +31,8 @@ void serveOkx(RestServer &rest, const QByteArray &historyTime)
                  R"({"code":"0","msg":"","data":[
                    {"instId":"BTC-USDT-SWAP","instFamily":"BTC-USDT","uly":"BTC-USDT","ctVal":"0.01","ctType":"linear","ctValCcy":"BTC","state":"live"}]})");
     rest.setBody(QStringLiteral("/api/v5/public/instruments?instType=FUTURES"),
-                 R"({"code":"0","msg":"","data":[]})");
+                 R"({"code":"0","msg":"","data":[
+                   {"instId":"XRP-USD-261225","instFamily":"XRP-USD","uly":"XRP-USD","ctVal":"10","ctType":"inverse","ctValCcy":"USD","state":"live"}]})");
     // One event in the history: both collectors backfill it, the store keeps it once.
     rest.setBody(
         QStringLiteral(
@@ -83,8 +84,8 @@ void tst_CollectorPostgres::twoCollectorsStoreEachEventOnceAndSigtermFlushes()
         QVERIFY(collector->waitForStarted());
     }
     for (int i = 0; i < 2; ++i)
-        QTRY_VERIFY_WITH_TIMEOUT((logs[i] += collectors[i]->readAllStandardError()).contains("OKX: Live"),
-                                 WaitMs);
+        QTRY_VERIFY2_WITH_TIMEOUT((logs[i] += collectors[i]->readAllStandardError()).contains("OKX: Live"),
+                                  logs[i].constData(), WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(okx.openConnections(), 2, WaitMs);
 
     // Both collectors see the same three liquidations (one push to every connection).
