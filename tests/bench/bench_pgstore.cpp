@@ -1,7 +1,8 @@
 // The PostgreSQL event store's speed (label `bench`; figures printed, not timed tests), against a server
 // it starts itself (tests/common/postgresserver: initdb + pg_ctl on a Unix socket, fsync off):
-//  (a) batched inserts against a bare multi-row INSERT of the same rows through QtSql in the same run (no
-//      unique key, no RETURNING, no minute rollup): what PostgreSQL and QPSQL themselves cost here;
+//  (a) batched inserts against a bare insert of the same rows through QtSql in the same run (the same
+//      unnested arrays, no unique key, no minute rollup): what PostgreSQL and QPSQL themselves cost
+//      here; and, for reference, multi-row INSERT ... VALUES lists (on at most ValuesSample events);
 //  (b) what the dashboard reads from N events spread over 30 days: the four windows (the day's minute
 //      totals, the last hour's events) and the same plus a 24 h timeline;
 //  (c) ten readers following the store (events(since, afterId), every FollowIntervalMs as a dashboard
@@ -16,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,6 +39,7 @@ namespace {
 constexpr int Batch = 5000; // a busy second's worth, many times over
 constexpr int BareRowsPerInsert = 500; // as the store's multi-row INSERTs
 constexpr int Readers = 10;
+constexpr int ValuesSample = 200000; // the slow VALUES baseline's share of the events
 constexpr qint64 DayMs = 86400000;
 
 QList<LiquidationEvent> makeEvents(int count, qint64 endMs, qint64 spanMs, unsigned seed)
@@ -82,54 +85,106 @@ double storeInsertSeconds(PostgresEventStore &store, const QList<LiquidationEven
     return secondsOf(timer);
 }
 
-// The same rows into a table with no unique key, no RETURNING and no rollup, the same multi-row INSERTs
-// and a transaction per Batch: what PostgreSQL and QPSQL cost for these rows.
-double bareInsertSeconds(const QString &uri, const QList<LiquidationEvent> &events)
+QString arrayOf(const QList<LiquidationEvent> &events, qsizetype from, qsizetype to,
+                QString (*format)(const LiquidationEvent &))
+{
+    QStringList values;
+    for (qsizetype i = from; i < to; ++i)
+        values << format(events.at(i));
+    return QLatin1Char('{') + values.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+QString text(const QString &value)
+{
+    return QLatin1Char('"') + value + QLatin1Char('"'); // the bench's names need no escaping
+}
+
+QString real(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+// One Batch of bare rows as ten unnested arrays, the statement form the store uses.
+bool bareUnnest(QSqlDatabase &db, const QList<LiquidationEvent> &events, qsizetype from, qsizetype to)
+{
+    using E = const LiquidationEvent &;
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+        " received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[], ?::text[], ?::text[],"
+        " ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[], ?::int8[])"));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(int(e.exchange)); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(int(e.market)); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return text(e.instrument); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return text(e.coin); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(int(e.side)); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return real(e.price); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return real(e.quantity); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return real(e.usd); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(e.exchangeTimeMs); }));
+    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(e.receiveTimeMs); }));
+    return insert.exec();
+}
+
+// The same Batch as multi-row VALUES lists of BareRowsPerInsert rows (the store's first form).
+bool bareValues(QSqlDatabase &db, const QList<LiquidationEvent> &events, qsizetype from, qsizetype to)
+{
+    const QString one
+        = QLatin1Char('(') + QStringList(10, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    for (qsizetype start = from; start < to; start += BareRowsPerInsert) {
+        const qsizetype end = std::min(to, start + BareRowsPerInsert);
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO bare (exchange, market, instrument, coin, side, price,"
+                                      " quantity, usd, time_ms, received_ms) VALUES ")
+                       + QStringList(int(end - start), one).join(QLatin1Char(',')));
+        for (qsizetype i = start; i < end; ++i) {
+            const LiquidationEvent &e = events.at(i);
+            for (const QVariant &value :
+                 {QVariant(int(e.exchange)), QVariant(int(e.market)), QVariant(e.instrument),
+                  QVariant(e.coin), QVariant(int(e.side)), QVariant(e.price), QVariant(e.quantity),
+                  QVariant(e.usd), QVariant(e.exchangeTimeMs), QVariant(e.receiveTimeMs)})
+                insert.addBindValue(value);
+        }
+        if (!insert.exec())
+            return false;
+    }
+    return true;
+}
+
+// The same rows into a table with the same id and time index but no unique key and no rollup, a
+// transaction per Batch: what PostgreSQL and QPSQL cost for these rows. < 0 when it failed.
+double bareInsertSeconds(const QString &uri, const QList<LiquidationEvent> &events, bool asValues)
 {
     const QString name = QStringLiteral("bare");
     double seconds = -1;
     {
         QString error;
-        const PostgresConnection connection = PostgresConnection::parse(uri);
-        if (!connection.open(name, &error)) {
+        if (!PostgresConnection::parse(uri).open(name, &error)) {
             std::fprintf(stderr, "bare: %s\n", qPrintable(error));
             QSqlDatabase::removeDatabase(name);
             return -1;
         }
         QSqlDatabase db = QSqlDatabase::database(name);
         QSqlQuery query(db);
+        query.exec(QStringLiteral("DROP TABLE IF EXISTS bare"));
         query.exec(QStringLiteral(
             "CREATE TABLE bare (id bigserial PRIMARY KEY, exchange smallint, market smallint,"
             " instrument text, coin text, side smallint, price double precision, quantity double precision,"
             " usd double precision, time_ms bigint, received_ms bigint)"));
         query.exec(QStringLiteral("CREATE INDEX bare_by_time ON bare (time_ms)"));
-        QStringList row(10, QStringLiteral("?"));
-        const QString one = QLatin1Char('(') + row.join(QLatin1Char(',')) + QLatin1Char(')');
-        const QString sql
-            = QStringLiteral("INSERT INTO bare (exchange, market, instrument, coin, side, price,"
-                             " quantity, usd, time_ms, received_ms) VALUES ")
-            + QStringList(BareRowsPerInsert, one).join(QLatin1Char(','));
         QElapsedTimer timer;
         timer.start();
-        for (qsizetype from = 0; from + BareRowsPerInsert <= events.size(); from += BareRowsPerInsert) {
-            if (from % Batch == 0)
-                db.transaction();
-            QSqlQuery insert(db);
-            insert.prepare(sql);
-            for (qsizetype i = from; i < from + BareRowsPerInsert; ++i) {
-                const LiquidationEvent &e = events.at(i);
-                for (const QVariant &value :
-                     {QVariant(int(e.exchange)), QVariant(int(e.market)), QVariant(e.instrument),
-                      QVariant(e.coin), QVariant(int(e.side)), QVariant(e.price), QVariant(e.quantity),
-                      QVariant(e.usd), QVariant(e.exchangeTimeMs), QVariant(e.receiveTimeMs)})
-                    insert.addBindValue(value);
-            }
-            if (!insert.exec())
-                std::fprintf(stderr, "bare: %s\n", qPrintable(insert.lastError().text()));
-            if ((from + BareRowsPerInsert) % Batch == 0 || from + 2 * BareRowsPerInsert > events.size())
-                db.commit();
+        bool ok = true;
+        for (qsizetype from = 0; ok && from < events.size(); from += Batch) {
+            const qsizetype to = std::min(events.size(), from + Batch);
+            ok = db.transaction()
+                && (asValues ? bareValues(db, events, from, to) : bareUnnest(db, events, from, to))
+                && db.commit();
         }
-        seconds = secondsOf(timer);
+        if (ok)
+            seconds = secondsOf(timer);
+        else
+            std::fprintf(stderr, "bare: %s\n", qPrintable(db.lastError().text()));
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -289,13 +344,20 @@ int run(int eventCount, int followCount)
         return 1;
     }
     const double storeSeconds = storeInsertSeconds(store, events);
-    const double bareSeconds = bareInsertSeconds(server.uri(QStringLiteral("bare")), events);
-    if (storeSeconds < 0 || bareSeconds < 0)
+    const double bareSeconds = bareInsertSeconds(server.uri(QStringLiteral("bare")), events, false);
+    // Multi-row VALUES lists are much slower: measured on at most ValuesSample events.
+    const QList<LiquidationEvent> sample = events.mid(0, ValuesSample);
+    const double valuesSeconds = bareInsertSeconds(server.uri(QStringLiteral("bare")), sample, true);
+    if (storeSeconds < 0 || bareSeconds < 0 || valuesSeconds < 0)
         return 1;
-    std::printf("insert: %d events in %.2f s = %.0f events/s (bare multi-row INSERT %.0f events/s, %.2fx its"
-                " time; goal >= 50000/s)\n",
-                eventCount, storeSeconds, eventCount / storeSeconds, eventCount / bareSeconds,
-                storeSeconds / bareSeconds);
+    std::printf("insert: %d events in %.2f s = %.0f events/s (goal >= 50000/s)\n", eventCount, storeSeconds,
+                eventCount / storeSeconds);
+    std::printf("  bare insert of the same rows (unnested arrays, no unique key, no rollup): %.0f events/s;"
+                " the store takes %.2fx its time\n",
+                eventCount / bareSeconds, storeSeconds / bareSeconds);
+    std::printf(
+        "  bare multi-row INSERT ... VALUES (%d rows a statement, first %lld events): %.0f events/s\n",
+        BareRowsPerInsert, qint64(sample.size()), double(sample.size()) / valuesSeconds);
     std::fflush(stdout);
     server.execute(QStringLiteral("bench"), QStringLiteral("ANALYZE")); // as autovacuum would by now
     const int dayEvents = int(std::count_if(events.cbegin(), events.cend(), [now](const LiquidationEvent &e) {
