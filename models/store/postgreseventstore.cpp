@@ -96,10 +96,11 @@ class PostgresStoreWriter final : public QObject
 {
     Q_OBJECT
 public:
-    PostgresStoreWriter(PostgresConnection connection, QString name, int retentionDays)
+    PostgresStoreWriter(PostgresConnection connection, QString name, int retentionDays, qsizetype maxPending)
         : m_connection(std::move(connection))
         , m_name(std::move(name))
         , m_retentionMs(qint64(retentionDays) * 24 * 3600 * 1000)
+        , m_maxPending(maxPending)
     { }
 
     bool begin(QString *error)
@@ -123,8 +124,17 @@ public:
     void enqueue(const QList<LiquidationEvent> &events)
     {
         m_pending += events;
-        if (m_pending.size() > PostgresEventStore::MaxPendingEvents)
-            m_pending.remove(0, m_pending.size() - PostgresEventStore::MaxPendingEvents);
+        const qsizetype excess = m_pending.size() - m_maxPending;
+        if (excess <= 0)
+            return;
+        // The oldest go; what they were is said with the next failure (not once per append).
+        for (qsizetype i = 0; i < excess; ++i) {
+            const qint64 timeMs = m_pending.at(i).exchangeTimeMs;
+            m_droppedFromMs = m_dropped == 0 ? timeMs : qMin(m_droppedFromMs, timeMs);
+            m_droppedUntilMs = m_dropped == 0 ? timeMs : qMax(m_droppedUntilMs, timeMs);
+            ++m_dropped;
+        }
+        m_pending.remove(0, excess);
     }
 
     void cover(Exchange exchange, qint64 sinceMs, qint64 untilMs)
@@ -172,6 +182,8 @@ private:
         return m_connection.open(m_name, error);
     }
 
+    // Every message takes its values in one arg() call: a socket folder in the location is percent-encoded
+    // ("%2Ftmp"), which a second, chained arg() would take for its placeholder.
     void failed(const QString &error)
     {
         // The connection may be broken in a way QPSQL does not notice: the next try opens a new one.
@@ -183,10 +195,24 @@ private:
             emit writeFailed(
                 tr("%1: cannot write (%2); keeping up to %3 new liquidations in memory (the oldest "
                    "are dropped beyond that) and reconnecting")
-                    .arg(m_connection.location(), error)
-                    .arg(PostgresEventStore::MaxPendingEvents));
+                    .arg(m_connection.location(), error, QString::number(m_maxPending)));
         }
         m_failing = true;
+        reportDropped();
+    }
+
+    void reportDropped()
+    {
+        if (m_dropped == 0)
+            return;
+        const auto shown = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+        };
+        emit writeFailed(tr("%1: still cannot write; dropped the %2 oldest liquidations waiting in memory "
+                            "(from %3 to %4) to keep the newest %5")
+                             .arg(m_connection.location(), QString::number(m_dropped), shown(m_droppedFromMs),
+                                  shown(m_droppedUntilMs), QString::number(m_maxPending)));
+        m_dropped = 0;
     }
 
     bool writeBatch(int *written, QString *error)
@@ -296,6 +322,10 @@ private:
     PostgresConnection m_connection;
     QString m_name;
     qint64 m_retentionMs;
+    qsizetype m_maxPending;
+    qsizetype m_dropped = 0; // since the last report
+    qint64 m_droppedFromMs = 0;
+    qint64 m_droppedUntilMs = 0;
     QTimer *m_timer = nullptr;
     QList<LiquidationEvent> m_pending;
     QMap<QPair<int, qint64>, qint64> m_coverage; // sorted: the upsert's lock order
@@ -323,6 +353,11 @@ void PostgresEventStore::setRetentionDays(int days)
     m_retentionDays = qMax(1, days);
 }
 
+void PostgresEventStore::setMaxPendingEvents(qsizetype events)
+{
+    m_maxPendingEvents = qMax<qsizetype>(1, events);
+}
+
 QString PostgresEventStore::location() const
 {
     // An unusable URI may hold a password: it is never shown back.
@@ -347,15 +382,15 @@ QString PostgresEventStore::checkSchema(bool *writer)
         if (version < 0)
             problem = tr("%1: not a Liqscope event store, or unreadable (%2)").arg(shown, error);
         else if (version > PostgresSchema::CurrentVersion)
-            problem = tr("%1: written by a newer Liqscope (schema %2; this one reads up to %3)")
-                          .arg(shown)
-                          .arg(version)
-                          .arg(PostgresSchema::CurrentVersion);
+            problem
+                = tr("%1: written by a newer Liqscope (schema %2; this one reads up to %3)")
+                      .arg(shown, QString::number(version), QString::number(PostgresSchema::CurrentVersion));
         else if (version == 0 && !*writer)
             problem
                 = tr("%1: no Liqscope event store in this database yet (a collector creates it)").arg(shown);
         else if (version < PostgresSchema::CurrentVersion && !*writer)
-            problem = tr("%1: an older schema (%2) that only a writer may update").arg(shown).arg(version);
+            problem = tr("%1: an older schema (%2) that only a writer may update")
+                          .arg(shown, QString::number(version));
         else if (version < PostgresSchema::CurrentVersion && !PostgresSchema::migrate(db, &error))
             problem = tr("%1: cannot create or update the schema (%2)").arg(shown, error);
         if (problem.isEmpty() && *writer) {
@@ -378,7 +413,7 @@ QString PostgresEventStore::open(bool mayWrite)
         return problem;
     if (writer) {
         m_writer = new PostgresStoreWriter(m_connection, m_connectionPrefix + QStringLiteral("-write"),
-                                           m_retentionDays);
+                                           m_retentionDays, m_maxPendingEvents);
         m_writer->moveToThread(&m_thread);
         connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
         connect(m_writer, &PostgresStoreWriter::writeFailed, this, &EventStore::writeFailed);
