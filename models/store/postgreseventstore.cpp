@@ -1,11 +1,11 @@
 #include "store/postgreseventstore.h"
 
+#include "store/postgresarrays.h"
 #include "store/postgresschema.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QLocale>
 #include <QMap>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -40,45 +40,6 @@ QString placeholders(int rows, int columns)
     QStringList row(columns, QStringLiteral("?"));
     const QString one = QLatin1Char('(') + row.join(QLatin1Char(',')) + QLatin1Char(')');
     return QStringList(rows, one).join(QLatin1Char(','));
-}
-
-// Array literals for unnest(): numbers exactly as written (the shortest text that reads back the same
-// double, so the unique key compares what a multi-row INSERT stored), text quoted.
-QString number(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-QString number(qint64 value)
-{
-    return QString::number(value);
-}
-
-QString number(int value)
-{
-    return QString::number(value);
-}
-
-QString quoted(QString text)
-{
-    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    text.replace(QLatin1Char('"'), QLatin1String("\\\""));
-    return QLatin1Char('"') + text + QLatin1Char('"');
-}
-
-QString arrayLiteral(const QStringList &values)
-{
-    return QLatin1Char('{') + values.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
-template<typename Format>
-QString column(const QList<LiquidationEvent> &events, Format format)
-{
-    QStringList values;
-    values.reserve(events.size());
-    for (const LiquidationEvent &event : events)
-        values << format(event);
-    return arrayLiteral(values);
 }
 
 bool exec(QSqlQuery &query, QString *error)
@@ -263,6 +224,7 @@ private:
             }
             const QList<LiquidationEvent> chunk = m_pending.mid(from, RowsPerInsert);
             using E = const LiquidationEvent &;
+            using namespace PostgresArrays;
             insert.addBindValue(column(chunk, [](E e) { return number(int(e.exchange)); }));
             insert.addBindValue(column(chunk, [](E e) { return number(int(e.market)); }));
             insert.addBindValue(column(chunk, [](E e) { return quoted(e.instrument); }));

@@ -11,13 +11,13 @@
 #include "postgresserver.h"
 #include "session/storefollowersource.h"
 #include "session/storerecorder.h"
+#include "store/postgresarrays.h"
 #include "store/postgreseventstore.h"
 #include "streams/liquidationaggregator.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -85,44 +85,27 @@ double storeInsertSeconds(PostgresEventStore &store, const QList<LiquidationEven
     return secondsOf(timer);
 }
 
-QString arrayOf(const QList<LiquidationEvent> &events, qsizetype from, qsizetype to,
-                QString (*format)(const LiquidationEvent &))
-{
-    QStringList values;
-    for (qsizetype i = from; i < to; ++i)
-        values << format(events.at(i));
-    return QLatin1Char('{') + values.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
-QString text(const QString &value)
-{
-    return QLatin1Char('"') + value + QLatin1Char('"'); // the bench's names need no escaping
-}
-
-QString real(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
 // One Batch of bare rows as ten unnested arrays, the statement form the store uses.
 bool bareUnnest(QSqlDatabase &db, const QList<LiquidationEvent> &events, qsizetype from, qsizetype to)
 {
     using E = const LiquidationEvent &;
+    using namespace PostgresArrays;
+    const QList<LiquidationEvent> rows = events.mid(from, to - from);
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
         " received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[], ?::text[], ?::text[],"
         " ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[], ?::int8[])"));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(int(e.exchange)); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(int(e.market)); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return text(e.instrument); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return text(e.coin); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(int(e.side)); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return real(e.price); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return real(e.quantity); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return real(e.usd); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(e.exchangeTimeMs); }));
-    insert.addBindValue(arrayOf(events, from, to, [](E e) { return QString::number(e.receiveTimeMs); }));
+    insert.addBindValue(column(rows, [](E e) { return number(int(e.exchange)); }));
+    insert.addBindValue(column(rows, [](E e) { return number(int(e.market)); }));
+    insert.addBindValue(column(rows, [](E e) { return quoted(e.instrument); }));
+    insert.addBindValue(column(rows, [](E e) { return quoted(e.coin); }));
+    insert.addBindValue(column(rows, [](E e) { return number(int(e.side)); }));
+    insert.addBindValue(column(rows, [](E e) { return number(e.price); }));
+    insert.addBindValue(column(rows, [](E e) { return number(e.quantity); }));
+    insert.addBindValue(column(rows, [](E e) { return number(e.usd); }));
+    insert.addBindValue(column(rows, [](E e) { return number(e.exchangeTimeMs); }));
+    insert.addBindValue(column(rows, [](E e) { return number(e.receiveTimeMs); }));
     return insert.exec();
 }
 

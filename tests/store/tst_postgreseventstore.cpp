@@ -82,6 +82,7 @@ private slots:
     void foreignEventsTableIsRefused();
     void serverRestartMidStreamLosesNothing();
     void backlogBeyondTheCapDropsTheOldestAndSaysSo();
+    void awkwardTextSurvivesTheArrays();
 
 private:
     QString newDatabase();
@@ -444,6 +445,31 @@ void tst_PostgresEventStore::backlogBeyondTheCapDropsTheOldestAndSaysSo()
     QCOMPARE(count(db, droppedSpan.arg(t + 10500).arg(t + 11000)), 50);
     QCOMPARE(count(db, droppedSpan.arg(t + 20000).arg(t + 21000)), 100);
     QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 160);
+}
+
+// Events go to the server as array literals: quotes, backslashes, commas, braces and spaces in the text.
+void tst_PostgresEventStore::awkwardTextSurvivesTheArrays()
+{
+    const QString db = newDatabase();
+    PostgresEventStore store(m_server->uri(db));
+    QCOMPARE(store.open(true), QString());
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 60000;
+    const QStringList names{QStringLiteral("A\"B"), QStringLiteral("C\\D"), QStringLiteral("{E,F} G"),
+                            QStringLiteral("NULL"), QString()};
+    QList<LiquidationEvent> events;
+    for (int i = 0; i < names.size(); ++i)
+        events << makeEvent(t + i, names.at(i), LiquidatedSide::Short, 1e-7 + i, i);
+    store.append(events);
+    store.append(events); // stored once: the unique key compares what went in
+    QVERIFY(store.flush());
+    const QList<LiquidationEvent> read = store.events(0);
+    QCOMPARE(read.size(), names.size());
+    for (int i = 0; i < names.size(); ++i) {
+        QCOMPARE(read.at(i).coin, names.at(i));
+        QCOMPARE(read.at(i).instrument, events.at(i).instrument);
+        QCOMPARE(read.at(i).price, events.at(i).price);
+        QCOMPARE(read.at(i).usd, events.at(i).usd);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresEventStore)
