@@ -217,6 +217,44 @@ bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, in
     return std::abs(read - dayEvents) <= eventCount / (30 * 24 * 60) + 1;
 }
 
+// The day's minute rows read again through QtSql: EXPLAIN ANALYZE's execution time on the server, and the
+// rows fetched whole (not forward only, one PGresult) instead of in QPSQL's single-row mode.
+void explainMinutes(const QString &uri, qint64 now)
+{
+    const QString name = QStringLiteral("explain");
+    {
+        QString error;
+        if (!PostgresConnection::parse(uri).open(name, &error)) {
+            QSqlDatabase::removeDatabase(name);
+            return;
+        }
+        const QString select
+            = QStringLiteral("SELECT minute, exchange, coin, side, usd, count, largest_usd FROM minutes"
+                             " WHERE minute >= %1 AND minute < %2 ORDER BY minute, exchange, coin, side")
+                  .arg((now - DayMs) / 60000)
+                  .arg(now / 60000);
+        QSqlQuery query(QSqlDatabase::database(name));
+        query.exec(QStringLiteral("SET work_mem = '32MB'")); // as the store's read connection
+        query.exec(QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) ") + select);
+        while (query.next())
+            std::printf("    %s\n", qPrintable(query.value(0).toString()));
+        QElapsedTimer timer;
+        timer.start();
+        QSqlQuery whole(QSqlDatabase::database(name));
+        whole.exec(select);
+        int rows = 0;
+        double usd = 0;
+        while (whole.next()) {
+            usd += whole.value(4).toDouble();
+            ++rows;
+        }
+        std::printf("  the same %d rows fetched whole (not forward only): %.1f ms\n", rows,
+                    double(timer.nsecsElapsed()) / 1e6);
+        QSqlDatabase::database(name).close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 // One dashboard following the store on its own thread and connection, as StoreFollowerSource does.
 struct Follower
 {
@@ -366,6 +404,7 @@ int run(int eventCount, int followCount)
               return e.exchangeTimeMs > readNow - DayMs;
           }));
     const bool readsOk = measureReads(store, readNow, dayEvents, eventCount);
+    explainMinutes(server.uri(QStringLiteral("bench")), readNow);
     std::fflush(stdout);
     const bool followOk = measureFollowers(store, server.uri(QStringLiteral("bench")), followCount);
     return readsOk && followOk ? 0 : 1;
