@@ -235,6 +235,7 @@ void explainMinutes(const QString &uri, qint64 now)
                   .arg(now / 60000);
         QSqlQuery query(QSqlDatabase::database(name));
         query.exec(QStringLiteral("SET work_mem = '32MB'")); // as the store's read connection
+        query.exec(QStringLiteral("SET random_page_cost = 1.1"));
         query.exec(QStringLiteral("EXPLAIN (ANALYZE, BUFFERS) ") + select);
         while (query.next())
             std::printf("    %s\n", qPrintable(query.value(0).toString()));
