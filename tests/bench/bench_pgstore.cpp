@@ -249,8 +249,8 @@ void explainMinutes(const QString &uri, qint64 now)
             usd += whole.value(4).toDouble();
             ++rows;
         }
-        std::printf("  the same %d rows fetched whole (not forward only): %.1f ms\n", rows,
-                    double(timer.nsecsElapsed()) / 1e6);
+        std::printf("  the same %d rows fetched whole (not forward only, one value each): %.1f ms ($%.0f)\n",
+                    rows, double(timer.nsecsElapsed()) / 1e6, usd);
         QSqlDatabase::database(name).close();
     }
     QSqlDatabase::removeDatabase(name);
