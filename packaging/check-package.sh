@@ -83,6 +83,16 @@ case "$depends" in
     *libqt6core6*) pass "Depends names libqt6core6" ;;
     *) fail "Depends does not name libqt6core6: $depends" ;;
 esac
+case "$depends" in
+    *libqt6sql6-sqlite*) pass "Depends names libqt6sql6-sqlite (the event store's driver)" ;;
+    *) fail "Depends does not name libqt6sql6-sqlite (the event store's driver): $depends" ;;
+esac
+# The PostgreSQL driver (a desk's shared store) is recommended: installed by default, not required.
+recommends="$(dpkg-deb -f "$deb" Recommends)"
+case "$recommends" in
+    *libqt6sql6-psql*) pass "Recommends names libqt6sql6-psql" ;;
+    *) fail "Recommends does not name libqt6sql6-psql (--store postgresql://): $recommends" ;;
+esac
 
 # --- Files --------------------------------------------------------------------------------------
 share="$root/usr/share"

@@ -17,8 +17,8 @@ class PostgresStoreWriter;
 // least every BatchIntervalMs, in one transaction under an advisory lock (writers take turns, so the ids
 // of committed events only grow and a follower reading "id > last" misses none). A database that goes
 // away: one writeFailed, the events kept in memory (up to MaxPendingEvents; the oldest are dropped beyond
-// that), reconnection with a growing delay, and the backlog written once when it is back (writeRecovered).
-// Reads use a connection of the calling thread.
+// that, and the next failed try says how many and from when), reconnection with a growing delay, and the
+// backlog written once when it is back (writeRecovered). Reads use a connection of the calling thread.
 class PostgresEventStore final : public EventStore
 {
     Q_OBJECT
@@ -33,6 +33,7 @@ public:
     ~PostgresEventStore() override;
 
     void setRetentionDays(int days); // before open()
+    void setMaxPendingEvents(qsizetype events); // before open(); MaxPendingEvents unless a test says less
 
     // ReadWrite when mayWrite and the role may insert (several writers are fine); ReadOnly otherwise.
     QString open(bool mayWrite) override;
@@ -60,6 +61,7 @@ private:
     PostgresConnection m_connection;
     QString m_spec;
     int m_retentionDays = DefaultRetentionDays;
+    qsizetype m_maxPendingEvents = MaxPendingEvents;
     Access m_access = Access::Closed;
     QThread m_thread;
     PostgresStoreWriter *m_writer = nullptr; // lives in m_thread

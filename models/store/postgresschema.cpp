@@ -108,22 +108,26 @@ int versionOf(QSqlDatabase &db, QString *error)
 
 bool migrate(QSqlDatabase &db, QString *error)
 {
-    if (!db.transaction()) {
-        *error = db.lastError().text().simplified();
+    // The writers' lock is taken for the session before the transaction begins: another collector may
+    // have migrated while this one waited, and only a transaction that begins after its commit sees the
+    // new tables (one that waited inside its transaction read the catalogue from before, and its CREATE
+    // TABLE failed with "already exists" when two collectors started on an empty database at once).
+    const QString key = QString::number(WriteLockKey);
+    if (!run(db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key), error))
         return false;
-    }
-    // Under the writers' lock, the version is read again: another collector may have migrated meanwhile.
-    const bool ok = run(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriteLockKey), error)
-        && steps(db, error);
-    if (!ok) {
+    bool ok = db.transaction();
+    if (!ok)
+        *error = db.lastError().text().simplified();
+    ok = ok && steps(db, error); // reads the version again, under the lock
+    if (ok && !db.commit()) {
+        *error = db.lastError().text().simplified();
+        ok = false;
+    } else if (!ok) {
         db.rollback();
-        return false;
     }
-    if (!db.commit()) {
-        *error = db.lastError().text().simplified();
-        return false;
-    }
-    return true;
+    QString unlockError;
+    run(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key), &unlockError);
+    return ok;
 }
 
 } // namespace Liq::PostgresSchema

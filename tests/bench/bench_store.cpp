@@ -2,7 +2,7 @@
 // bare SQLite insert of the same rows in the same run (no unique key, no rollup), and reading what the
 // dashboard needs from a store of N events spread over 30 days: the four windows (minute totals of the
 // day, the last hour's events), a 24 h timeline, and start-up (open() to the first refilled snapshot).
-//   bench_store [--events N] (default 3000000)
+//   bench_store [--events N] (default 3000000) [--keep FILE] (the store stays there afterwards)
 #include "session/storerecorder.h"
 #include "store/sqliteeventstore.h"
 #include "streams/liquidationaggregator.h"
@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -156,7 +157,7 @@ double startupMs(const QString &path, LiquidationSnapshot *snapshot)
     return best;
 }
 
-int run(int eventCount)
+int run(int eventCount, const QString &keepPath)
 {
     QTemporaryDir dir;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -207,6 +208,9 @@ int run(int eventCount)
     // The 24h window starts on a minute boundary: at most a minute's events apart from the exact count.
     const int perMinute = eventCount / (30 * 24 * 60) + 1;
     const int counted = snapshot.observation->eventsIn(TimeWindow::H24).count();
+    // --keep FILE: the store stays for measuring the window on it (liqscope --store FILE --screenshot).
+    if (!keepPath.isEmpty() && !QFile::copy(path, keepPath))
+        std::fprintf(stderr, "bench_store: could not keep the store as %s\n", qPrintable(keepPath));
     return startup >= 0 && std::abs(counted - dayEvents) <= perMinute
             && started.observation->eventsIn(TimeWindow::H24).count() == counted
         ? 0
@@ -220,9 +224,14 @@ int main(int argc, char **argv)
     try {
         QCoreApplication app(argc, argv);
         int events = 3000000;
-        if (argc == 3 && QByteArray(argv[1]) == "--events")
-            events = QByteArray(argv[2]).toInt();
-        return run(events);
+        QString keepPath;
+        for (int i = 1; i + 1 < argc; i += 2) {
+            if (QByteArray(argv[i]) == "--events")
+                events = QByteArray(argv[i + 1]).toInt();
+            else if (QByteArray(argv[i]) == "--keep")
+                keepPath = QString::fromLocal8Bit(argv[i + 1]);
+        }
+        return run(events, keepPath);
     } catch (const std::exception &error) {
         std::fprintf(stderr, "bench_store: %s\n", error.what());
         return 1;

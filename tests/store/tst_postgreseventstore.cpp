@@ -1,7 +1,8 @@
 // The PostgreSQL event store against a real server the test starts itself (tests/common/postgresserver):
 // the URI and its refusals, round trip, two collectors into one database (each event once), the minute
 // rollup and coverage, a reader following a writer, the migration from schema version 1, a newer schema
-// refused, and a server restart in the middle of a stream (one writeFailed, the backlog written once).
+// refused, a server restart in the middle of a stream (one writeFailed, the backlog written once), and the
+// cap on that backlog (the oldest dropped, and said).
 #include "postgresserver.h"
 #include "store/eventstorefactory.h"
 #include "store/postgresconnection.h"
@@ -80,6 +81,8 @@ private slots:
     void newerSchemaIsRefusedAndUntouched();
     void foreignEventsTableIsRefused();
     void serverRestartMidStreamLosesNothing();
+    void backlogBeyondTheCapDropsTheOldestAndSaysSo();
+    void awkwardTextSurvivesTheArrays();
 
 private:
     QString newDatabase();
@@ -399,6 +402,74 @@ void tst_PostgresEventStore::serverRestartMidStreamLosesNothing()
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events")), 300);
     QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 300);
     QCOMPARE(reader.events(0).size(), 300); // the reader reconnects too
+}
+
+void tst_PostgresEventStore::backlogBeyondTheCapDropsTheOldestAndSaysSo()
+{
+    const QString db = newDatabase();
+    PostgresEventStore store(m_server->uri(db));
+    store.setMaxPendingEvents(150);
+    QCOMPARE(store.open(true), QString());
+    QSignalSpy failed(&store, &EventStore::writeFailed);
+    QSignalSpy recovered(&store, &EventStore::writeRecovered);
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 300000;
+    store.append(makeEvents(t, 10));
+    QVERIFY(store.flush());
+
+    QCOMPARE(m_server->stop(), QString());
+    store.append(makeEvents(t + 10000, 100, 1000)); // 50 of these are the oldest beyond the cap
+    store.append(makeEvents(t + 20000, 100, 2000));
+    QVERIFY(!store.flush());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, WaitMs);
+    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("keeping up to 150")),
+             qPrintable(failed.at(0).at(0).toString()));
+    const QString dropped = failed.at(1).at(0).toString();
+    const auto shown = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+    };
+    QVERIFY2(dropped.contains(QLatin1String("dropped the 50 oldest")), qPrintable(dropped));
+    QVERIFY2(
+        dropped.contains(QStringLiteral("from %1 to %2").arg(shown(t + 10000), shown(t + 10000 + 49 * 10))),
+        qPrintable(dropped));
+    QVERIFY2(dropped.contains(QLatin1String("newest 150")), qPrintable(dropped));
+    // The socket folder is percent-encoded ("%2Ftmp"): no arg() may take it for a placeholder.
+    QVERIFY2(failed.at(0).at(0).toString().startsWith(store.location()), qPrintable(store.location()));
+    QVERIFY2(dropped.startsWith(store.location()), qPrintable(dropped));
+
+    QCOMPARE(m_server->start(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, WaitMs);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events")), 10 + 150);
+    const QString droppedSpan
+        = QStringLiteral("SELECT count(*) FROM events WHERE time_ms >= %1 AND time_ms < %2");
+    QCOMPARE(count(db, droppedSpan.arg(t + 10000).arg(t + 10500)), 0);
+    QCOMPARE(count(db, droppedSpan.arg(t + 10500).arg(t + 11000)), 50);
+    QCOMPARE(count(db, droppedSpan.arg(t + 20000).arg(t + 21000)), 100);
+    QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 160);
+}
+
+// Events go to the server as array literals: quotes, backslashes, commas, braces and spaces in the text.
+void tst_PostgresEventStore::awkwardTextSurvivesTheArrays()
+{
+    const QString db = newDatabase();
+    PostgresEventStore store(m_server->uri(db));
+    QCOMPARE(store.open(true), QString());
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 60000;
+    const QStringList names{QStringLiteral("A\"B"), QStringLiteral("C\\D"), QStringLiteral("{E,F} G"),
+                            QStringLiteral("NULL"), QString()};
+    QList<LiquidationEvent> events;
+    for (int i = 0; i < names.size(); ++i)
+        events << makeEvent(t + i, names.at(i), LiquidatedSide::Short, 1e-7 + i, i);
+    store.append(events);
+    store.append(events); // stored once: the unique key compares what went in
+    QVERIFY(store.flush());
+    const QList<LiquidationEvent> read = store.events(0);
+    QCOMPARE(read.size(), names.size());
+    for (int i = 0; i < names.size(); ++i) {
+        QCOMPARE(read.at(i).coin, names.at(i));
+        QCOMPARE(read.at(i).instrument, events.at(i).instrument);
+        QCOMPARE(read.at(i).price, events.at(i).price);
+        QCOMPARE(read.at(i).usd, events.at(i).usd);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresEventStore)
