@@ -65,32 +65,31 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
     QTextStream err(stderr);
     QString failure;
     QEventLoop loop;
-    QObject::connect(window.session(), &DashboardSession::changed, &loop, &QEventLoop::quit);
-    QObject::connect(window.session(), &DashboardSession::loadFailed, &loop, [&](const QString &message) {
-        failure = message;
+    // A source may answer before the loop runs (a store's picture is read at once): done says so.
+    bool done = false;
+    auto finish = [&](const QString &problem) {
+        failure = problem;
+        done = true;
         loop.quit();
-    });
-    QObject::connect(window.liveSession(), &LiveSession::problem, &loop, [&](const QString &message) {
-        failure = message;
-        loop.quit();
-    });
+    };
+    QObject::connect(window.session(), &DashboardSession::changed, &loop, [&] { finish({}); });
+    QObject::connect(window.session(), &DashboardSession::loadFailed, &loop, finish);
+    QObject::connect(window.liveSession(), &LiveSession::problem, &loop, finish);
     QObject::connect(window.liveSession(), &LiveSession::statusChanged, &loop, [&](const LiveStatus &status) {
-        if (status.state == LiveState::Error) {
-            failure = status.describe(QDateTime::currentDateTimeUtc());
-            loop.quit();
-        }
+        if (status.state == LiveState::Error)
+            finish(status.describe(QDateTime::currentDateTimeUtc()));
     });
     const bool live = options.endpoint || options.demo;
     if (live) {
         QTimer::singleShot(FirstSnapshotTimeoutMs, &loop, [&] {
-            failure = QStringLiteral("no snapshot from the feed within %1: %2")
-                          .arg(formatDuration(FirstSnapshotTimeoutMs / 1000),
-                               window.liveSession()->status().describe(QDateTime::currentDateTimeUtc()));
-            loop.quit();
+            finish(QStringLiteral("no snapshot from the feed within %1: %2")
+                       .arg(formatDuration(FirstSnapshotTimeoutMs / 1000),
+                            window.liveSession()->status().describe(QDateTime::currentDateTimeUtc())));
         });
     }
     startSource(window, options, snapshotPath);
-    loop.exec();
+    if (!done)
+        loop.exec();
     if (!failure.isEmpty() || !window.session()->hasSnapshot()) {
         err << "liqscope: " << failure << Qt::endl;
         return 1;

@@ -1,5 +1,10 @@
 // End to end: the liqscope window, as a child process, asked to stop by a signal, shuts down the
-// way closing it does: exit code 0 and its settings saved.
+// way closing it does: exit code 0 and its settings saved. And `liqscope --store FILE --screenshot` on a
+// store nobody writes (its picture is read at once) grabs and exits instead of waiting for ever.
+#include "store/sqliteeventstore.h"
+
+#include <QDateTime>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,6 +29,7 @@ class tst_DesktopShutdown final : public QObject
 private slots:
     void stopsLikeClosingTheWindow_data();
     void stopsLikeClosingTheWindow();
+    void screenshotOfAStoreNobodyWrites();
 };
 
 void tst_DesktopShutdown::stopsLikeClosingTheWindow_data()
@@ -70,6 +76,39 @@ void tst_DesktopShutdown::stopsLikeClosingTheWindow()
     const QSettings settings(path, QSettings::IniFormat);
     QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
     QCOMPARE(settings.value(QStringLiteral("view/chartMode")).toString(), QStringLiteral("windows"));
+}
+
+void tst_DesktopShutdown::screenshotOfAStoreNobodyWrites()
+{
+    const QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString path = home.filePath(QStringLiteral("events.sqlite"));
+    {
+        Liq::SqliteEventStore store(path);
+        QCOMPARE(store.open(true), QString());
+        Liq::LiquidationEvent event;
+        event.exchange = Liq::Exchange::Binance;
+        event.instrument = QStringLiteral("BTCUSDT");
+        event.coin = QStringLiteral("BTC");
+        event.price = 50000;
+        event.quantity = 2;
+        event.usd = 100000;
+        event.exchangeTimeMs = QDateTime::currentMSecsSinceEpoch() - 60000;
+        event.receiveTimeMs = event.exchangeTimeMs;
+        store.append({event});
+        QVERIFY(store.flush());
+    }
+    const QString png = home.filePath(QStringLiteral("store.png"));
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    app.setProcessEnvironment(environment);
+    app.start(Program, {QStringLiteral("--store"), path, QStringLiteral("--screenshot"), png});
+    QVERIFY2(app.waitForFinished(60'000), "liqscope --store --screenshot did not finish");
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY(QFileInfo(png).size() > 0);
 }
 
 QTEST_GUILESS_MAIN(tst_DesktopShutdown)

@@ -10,9 +10,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QFile>
 #include <QTemporaryDir>
 
 #include <algorithm>
