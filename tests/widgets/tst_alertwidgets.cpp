@@ -65,8 +65,8 @@ void tst_AlertWidgets::panelListsSaysWhyEmptyAndAsksToShow()
     QVERIFY(!panel.emptyLabel()->isVisible());
     // The time and the rule are shown whole.
     const QTableView *view = panel.view();
-    QVERIFY(view->columnWidth(AlertListModel::Time)
-            >= view->fontMetrics().horizontalAdvance(alert.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+    QVERIFY(view->columnWidth(AlertListModel::Time) >= view->fontMetrics().horizontalAdvance(
+                alert.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
     QVERIFY(view->columnWidth(AlertListModel::Rule) >= view->fontMetrics().horizontalAdvance(alert.rule));
     QSignalSpy show(&panel, &AlertsPanel::showRequested);
     const QModelIndex first = panel.view()->model()->index(0, AlertListModel::Title);
