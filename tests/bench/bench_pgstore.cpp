@@ -209,7 +209,8 @@ bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, in
     const qsizetype hourRows = store.events(now - 3600000).size();
     std::printf(
         "  of which reading %lld minute rows of the day: %.1f ms; %lld events of the last hour: %.1f ms\n",
-        qint64(minuteRows), minutesMs, qint64(hourRows), double(timer.nsecsElapsed()) / 1e6);
+        static_cast<long long>(minuteRows), minutesMs, static_cast<long long>(hourRows),
+        double(timer.nsecsElapsed()) / 1e6);
     const int read = int(snapshot.observation->eventsIn(TimeWindow::H24).count());
     std::printf("24h total read back: $%.0f from %d liquidations\n",
                 snapshot.totals.at(TimeWindow::H24).total(), read);
@@ -356,8 +357,9 @@ bool measureFollowers(PostgresEventStore &store, const QString &uri, int count)
     std::printf(
         "readers' lag (append to seen, polling every %d ms): median %lld ms, p99 %lld ms, max %lld ms;"
         " every reader saw all %d: %s\n",
-        StoreFollowerSource::FollowIntervalMs, percentile(lags, 0.5), percentile(lags, 0.99),
-        percentile(lags, 1.0), count, ok ? "yes" : "NO");
+        StoreFollowerSource::FollowIntervalMs, static_cast<long long>(percentile(lags, 0.5)),
+        static_cast<long long>(percentile(lags, 0.99)), static_cast<long long>(percentile(lags, 1.0)), count,
+        ok ? "yes" : "NO");
     return ok;
 }
 
@@ -395,7 +397,7 @@ int run(int eventCount, int followCount)
                 eventCount / bareSeconds, storeSeconds / bareSeconds);
     std::printf(
         "  bare multi-row INSERT ... VALUES (%d rows a statement, first %lld events): %.0f events/s\n",
-        BareRowsPerInsert, qint64(sample.size()), double(sample.size()) / valuesSeconds);
+        BareRowsPerInsert, static_cast<long long>(sample.size()), double(sample.size()) / valuesSeconds);
     std::fflush(stdout);
     server.execute(QStringLiteral("bench"), QStringLiteral("ANALYZE")); // as autovacuum would by now
     // The day as of the reads (the inserts took minutes: the oldest events have left it since).
