@@ -204,6 +204,10 @@ void tst_StreamWindow::aWindowOnACollectorsStoreFollowsIt()
     QVERIFY(collector.flush());
     QTRY_COMPARE_WITH_TIMEOUT(window.alertCenter()->alerts()->rowCount(), 1, WaitMs);
     QCOMPARE(window.alertCenter()->alerts()->alertAt(0).coin, QStringLiteral("ETH"));
+    // Its Show (a notification's action, or a double-click in the Alerts tab) scopes the window to ETH.
+    window.showAlertTarget(window.alertCenter()->alerts()->alertAt(0).coin);
+    QTRY_VERIFY(window.session()->isScoped());
+    QCOMPARE(window.session()->scopedSnapshot().scope, QStringLiteral("ETH"));
 
     // liqscope --store FILE on a store being written follows it too.
     MainWindow reader(false);
