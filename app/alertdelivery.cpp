@@ -7,11 +7,6 @@
 #include <QSystemTrayIcon>
 
 namespace Liq {
-namespace {
-
-const QString AppId = QStringLiteral("io.liqscope.Liqscope");
-
-} // namespace
 
 AlertDelivery::AlertDelivery(QObject *parent)
     : QObject(parent)
@@ -49,7 +44,6 @@ DesktopNotifier *AlertDelivery::notifier()
 {
     if (!m_notifier) {
         m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
-        m_notifier->setApplication(AppId, AppId);
         connect(m_notifier, &DesktopNotifier::showRequested, this, &AlertDelivery::showRequested);
         connect(m_notifier, &DesktopNotifier::undelivered, this, &AlertDelivery::fallBack);
         connect(m_notifier, &DesktopNotifier::unavailable, this, &AlertDelivery::unavailable);

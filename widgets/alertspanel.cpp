@@ -2,8 +2,8 @@
 
 #include "card.h"
 #include "itemmodels/alertlistmodel.h"
+#include "viewplaceholder.h"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +18,7 @@ AlertsPanel::AlertsPanel(AlertListModel *model, QWidget *parent)
     , m_model(model)
     , m_view(new QTableView)
     , m_state(new QLabel)
-    , m_empty(new QLabel(m_view))
+    , m_empty(new ViewPlaceholder(m_view))
     , m_pause(new QToolButton)
 {
     auto *card = new Card;
@@ -43,11 +43,7 @@ AlertsPanel::AlertsPanel(AlertListModel *model, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(AlertListModel::Title, QHeaderView::Stretch);
-    m_view->installEventFilter(this);
     cardLayout->addWidget(m_view, 1);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -73,11 +69,9 @@ void AlertsPanel::setWatching(int enabledRules, bool paused)
     updateEmptyLabel();
 }
 
-bool AlertsPanel::eventFilter(QObject *watched, QEvent *event)
+QLabel *AlertsPanel::emptyLabel() const
 {
-    if (watched == m_view && event->type() == QEvent::Resize)
-        updateEmptyLabel();
-    return QWidget::eventFilter(watched, event);
+    return m_empty;
 }
 
 void AlertsPanel::updateEmptyLabel()
@@ -86,13 +80,11 @@ void AlertsPanel::updateEmptyLabel()
     // Up to a few hundred rows: measuring them when one arrives costs nothing.
     for (int column : {AlertListModel::Time, AlertListModel::Urgency, AlertListModel::Rule})
         m_view->resizeColumnToContents(column);
-    m_empty->setText(m_enabledRules == 0
-                         ? tr("No alert rule is on. Add one in Edit > Preferences > Alerts, e.g. "
-                              "liquidation>=250k or squeeze>=strong.")
-                         : tr("No alert has fired yet. Alerts come from live data only."));
-    m_empty->setVisible(empty);
-    if (empty)
-        m_empty->setGeometry(m_view->viewport()->geometry().adjusted(24, 0, -24, 0));
+    const QString text = !empty ? QString()
+        : m_enabledRules == 0   ? tr("No alert rule is on. Add one in Edit > Preferences > Alerts, e.g. "
+                                       "liquidation>=250k or squeeze>=strong.")
+                                : tr("No alert has fired yet. Alerts come from live data only.");
+    m_empty->showText(text);
 }
 
 } // namespace Liq

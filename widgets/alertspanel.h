@@ -9,6 +9,7 @@ class QToolButton;
 namespace Liq {
 
 class AlertListModel;
+class ViewPlaceholder;
 
 // The alerts that fired, as a card: newest first (when, how much it matters, what, which rule), the
 // reasons in each row's tooltip, and a line that says how many rules are watched or whether alerts are
@@ -26,11 +27,8 @@ public:
 
     QTableView *view() const { return m_view; }
     QLabel *stateLabel() const { return m_state; }
-    QLabel *emptyLabel() const { return m_empty; }
+    QLabel *emptyLabel() const;
     QToolButton *pauseButton() const { return m_pause; }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void showRequested(const QString &coin);
@@ -42,7 +40,7 @@ private:
     AlertListModel *m_model;
     QTableView *m_view;
     QLabel *m_state;
-    QLabel *m_empty;
+    ViewPlaceholder *m_empty;
     QToolButton *m_pause;
     int m_enabledRules = 0;
 };

@@ -4,6 +4,7 @@
 #include "itemmodels/liquidationtapefilter.h"
 #include "itemmodels/liquidationtapemodel.h"
 #include "liqpalette.h"
+#include "viewplaceholder.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -87,7 +88,7 @@ LiquidationTape::LiquidationTape(LiquidationTapeModel *model, QWidget *parent)
     , m_minimumSize(new QComboBox)
     , m_coin(new QLineEdit)
     , m_newRowsButton(new QToolButton(m_view))
-    , m_emptyLabel(new QLabel(m_view))
+    , m_emptyLabel(new ViewPlaceholder(m_view))
 {
     m_filter->setSourceModel(model);
     auto *card = new Card;
@@ -145,11 +146,11 @@ void LiquidationTape::setUpView()
     m_newRowsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_newRowsButton->setToolTip(tr("Go back to the newest liquidations"));
     m_newRowsButton->hide();
+}
 
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyLabel->hide();
+QLabel *LiquidationTape::emptyLabel() const
+{
+    return m_emptyLabel;
 }
 
 void LiquidationTape::setPlaceholder(const QString &text)
@@ -165,10 +166,7 @@ void LiquidationTape::updateEmptyLabel()
     const QString text = !empty ? QString()
         : filtered              ? tr("No liquidation on the tape passes the filters.")
                                 : m_placeholder;
-    m_emptyLabel->setText(text);
-    m_emptyLabel->setVisible(!text.isEmpty());
-    if (!text.isEmpty())
-        m_emptyLabel->setGeometry(m_view->viewport()->geometry().adjusted(24, 0, -24, 0));
+    m_emptyLabel->showText(text);
 }
 
 void LiquidationTape::connectControls()
@@ -267,10 +265,7 @@ bool LiquidationTape::eventFilter(QObject *watched, QEvent *event)
         switch (event->type()) {
         case QEvent::Enter: setPointerInside(true); break;
         case QEvent::Leave: setPointerInside(false); break;
-        case QEvent::Resize:
-            placeNewRowsButton();
-            updateEmptyLabel();
-            break;
+        case QEvent::Resize: placeNewRowsButton(); break;
         default: break;
         }
     }

@@ -14,6 +14,7 @@ namespace Liq {
 
 class LiquidationTapeFilter;
 class LiquidationTapeModel;
+class ViewPlaceholder;
 
 // The liquidation tape as a card: the newest liquidations first, filtered by size and coin, the side
 // in its colour and the largest row in bold. While the pointer is over the table the tape holds
@@ -34,7 +35,7 @@ public:
     // What an empty tape says, e.g. how to fill it. When the filters hide every row the tape says that
     // instead. The label is shown over the table only while no row is shown.
     void setPlaceholder(const QString &text);
-    QLabel *emptyLabel() const { return m_emptyLabel; }
+    QLabel *emptyLabel() const;
 
     // Whether the tape holds still because the pointer is over the table.
     bool isPaused() const { return m_pointerInside; }
@@ -65,7 +66,7 @@ private:
     QComboBox *m_minimumSize;
     QLineEdit *m_coin;
     QToolButton *m_newRowsButton;
-    QLabel *m_emptyLabel;
+    ViewPlaceholder *m_emptyLabel;
     QString m_placeholder;
     // The row at the top of the view when rows are about to arrive, and where it was drawn.
     QPersistentModelIndex m_anchor;

@@ -73,7 +73,6 @@ void logAlerts(const QList<AlertRule> &rules, LiveSource *source, AlertEngine *e
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         return; // a service without a desktop session: the log is the delivery
     auto *notifier = new DesktopNotifier(QDBusConnection::sessionBus(), engine);
-    notifier->setApplication(QStringLiteral("io.liqscope.Liqscope"), QStringLiteral("io.liqscope.Liqscope"));
     QObject::connect(notifier, &DesktopNotifier::unavailable, log,
                      [log](const QString &reason) { log->line(reason); });
     QObject::connect(engine, &AlertEngine::alertRaised, notifier,

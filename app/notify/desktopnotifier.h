@@ -38,7 +38,8 @@ public:
     explicit DesktopNotifier(const QDBusConnection &bus = QDBusConnection::sessionBus(),
                              QObject *parent = nullptr);
 
-    // The freedesktop icon name and desktop entry (io.liqscope.Liqscope); before the first notify().
+    // The freedesktop icon name and desktop entry; before the first notify(). Both default to Liqscope's
+    // own id, io.liqscope.Liqscope (the name packaging/ gives the desktop file and the icon).
     void setApplication(const QString &iconName, const QString &desktopEntry);
     void notify(const DesktopNotification &notification);
     // False once a call failed (no service, no bus); a later delivered call makes it true again.
@@ -59,8 +60,8 @@ private:
     void fail(const DesktopNotification &notification, const QString &reason);
 
     QDBusConnection m_bus;
-    QString m_iconName;
-    QString m_desktopEntry;
+    QString m_iconName = QStringLiteral("io.liqscope.Liqscope");
+    QString m_desktopEntry = m_iconName;
     bool m_available = true;
     bool m_toldUnavailable = false;
     QHash<uint, QString> m_targets; // notification id -> what Show brings up

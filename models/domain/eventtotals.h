@@ -2,6 +2,7 @@
 
 #include "domain/liquidationevent.h"
 
+#include <QList>
 #include <QString>
 
 namespace Liq {
@@ -18,6 +19,18 @@ struct CoverageSpan
         return a.exchange == b.exchange && a.sinceMs == b.sinceMs && a.untilMs == b.untilMs;
     }
 };
+
+// The exchange's span that reaches furthest; untilMs 0 when the exchange has none.
+inline CoverageSpan latestSpan(const QList<CoverageSpan> &spans, Exchange exchange)
+{
+    CoverageSpan latest;
+    latest.exchange = exchange;
+    for (const CoverageSpan &span : spans) {
+        if (span.exchange == exchange && span.untilMs > latest.untilMs)
+            latest = span;
+    }
+    return latest;
+}
 
 // Per-minute totals of one exchange × coin × side: what the 4h/12h/24h windows and the timeline are made
 // of, so reading a day never means reading every event.

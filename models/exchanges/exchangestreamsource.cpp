@@ -107,11 +107,7 @@ void ExchangeStreamSource::preload(const QList<MinuteTotal> &minutes, const QLis
     m_restored = events.mid(qMax(qsizetype(0), events.size() - RestoredEventsMax));
     m_priorSpans = spans;
     for (auto &feed : m_feeds) {
-        CoverageSpan latest;
-        for (const CoverageSpan &span : spans) {
-            if (span.exchange == feed->exchange() && span.untilMs > latest.untilMs)
-                latest = span;
-        }
+        const CoverageSpan latest = latestSpan(spans, feed->exchange());
         if (latest.untilMs > 0)
             feed->setPriorCoverage(latest);
     }

@@ -141,20 +141,9 @@ QList<Exchange> StoreFollowerSource::shownExchanges() const
     return shown;
 }
 
-CoverageSpan StoreFollowerSource::latestSpan(Exchange exchange) const
-{
-    CoverageSpan latest;
-    latest.exchange = exchange;
-    for (const CoverageSpan &span : m_spans) {
-        if (span.exchange == exchange && span.untilMs > latest.untilMs)
-            latest = span;
-    }
-    return latest;
-}
-
 bool StoreFollowerSource::writerActive(Exchange exchange) const
 {
-    const CoverageSpan latest = latestSpan(exchange);
+    const CoverageSpan latest = latestSpan(m_spans, exchange);
     return latest.untilMs > 0 && latest.untilMs >= m_clock() - EventStore::WriterActiveMs;
 }
 
@@ -172,7 +161,7 @@ LiquidationSnapshot StoreFollowerSource::snapshot() const
     QStringList stopped;
     for (Exchange exchange : shownExchanges()) {
         if (writerActive(exchange)) {
-            snapshot.observation->coverage.append({exchange, utc(latestSpan(exchange).sinceMs)});
+            snapshot.observation->coverage.append({exchange, utc(latestSpan(m_spans, exchange).sinceMs)});
             watched << exchangeName(exchange);
         } else {
             stopped << exchangeName(exchange);
@@ -214,7 +203,7 @@ LiveStatus StoreFollowerSource::status() const
     for (Exchange exchange : shownExchanges()) {
         LinkStatus link;
         link.name = exchangeName(exchange);
-        const CoverageSpan latest = latestSpan(exchange);
+        const CoverageSpan latest = latestSpan(m_spans, exchange);
         if (latest.untilMs > 0)
             link.lastSuccessAt = utc(latest.untilMs);
         if (!m_running) {

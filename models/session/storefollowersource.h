@@ -49,7 +49,6 @@ private:
     void follow();
     void publish();
     QList<Exchange> shownExchanges() const;
-    CoverageSpan latestSpan(Exchange exchange) const;
     bool writerActive(Exchange exchange) const;
     double eventsPerSecond(Exchange exchange) const;
 

@@ -61,11 +61,7 @@ LiquidationSnapshot snapshot(const EventStore &store)
     LiquidationSnapshot snapshot = aggregator.snapshot(BreakdownKind::Coin);
     QStringList names;
     for (Exchange exchange : AllExchanges) {
-        CoverageSpan latest;
-        for (const CoverageSpan &span : spans) {
-            if (span.exchange == exchange && span.untilMs > latest.untilMs)
-                latest = span;
-        }
+        const CoverageSpan latest = latestSpan(spans, exchange);
         if (latest.untilMs == 0)
             continue;
         // The watch counts up to asOf only if it reached it; otherwise nothing recent was observed.
