@@ -9,6 +9,7 @@
 #include "pngexport.h"
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
+#include "session/storepicture.h"
 #include "terminationsignals.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace Liq {
 namespace {
@@ -39,14 +41,15 @@ constexpr int FirstSnapshotTimeoutMs = 10'000;
 // Starts what the options ask for: a live source, the demo feed, or a file (the bundled sample by
 // default). The endpoint was checked by the endpoint policy when the command line was parsed; a
 // source that still refuses says so through its status.
-void startSource(MainWindow &window, const DesktopOptions &options, const QString &path)
+// storeReading: the read of the store's picture that start-up began (--store without a feed).
+void startSource(MainWindow &window, const DesktopOptions &options, const QString &path,
+                 const std::optional<QFuture<StorePicture>> &storeReading)
 {
     // --store: the streams keep their liquidations there; alone, the window shows what it holds.
     if (!options.storePath.isEmpty() && options.endpoint)
         window.useEventStore(options.storePath, options.screenshotPath.isEmpty());
-    if (!options.storePath.isEmpty() && !options.endpoint && !options.demo) {
-        if (window.useEventStore(options.storePath, false))
-            window.showStore();
+    if (storeReading) {
+        window.showStore(options.storePath, *storeReading);
         return;
     }
     if (options.endpoint)
@@ -60,7 +63,7 @@ void startSource(MainWindow &window, const DesktopOptions &options, const QStrin
 // Starts the source, waits for its first data (a feed: at most FirstSnapshotTimeoutMs), renders the
 // window and writes the PNG: 0 on success, 1 otherwise.
 int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapshotPath,
-                   const DesktopOptions &options)
+                   const DesktopOptions &options, const std::optional<QFuture<StorePicture>> &storeReading)
 {
     QTextStream err(stderr);
     QString failure;
@@ -87,7 +90,7 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QString &snapsho
                             window.liveSession()->status().describe(QDateTime::currentDateTimeUtc())));
         });
     }
-    startSource(window, options, snapshotPath);
+    startSource(window, options, snapshotPath, storeReading);
     if (!done)
         loop.exec();
     if (!failure.isEmpty() || !window.session()->hasSnapshot()) {
@@ -129,13 +132,19 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
     if (!screenshot)
         app.setWindowIcon(applicationIcon());
 
+    // A store's picture is read on a worker while the window is built: the two longest steps of such a
+    // start, side by side.
+    std::optional<QFuture<StorePicture>> storeReading;
+    if (!options.storePath.isEmpty() && !options.endpoint && !options.demo)
+        storeReading = startReadingStorePicture(options.storePath);
+
     // A screenshot reads the settings (theme, chart mode) but never writes them.
     MainWindow window(!screenshot);
     if (screenshot) {
         // Offscreen-safe: laid out and painted as if shown, never mapped on a real display.
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.screenshotSize);
-        return takeScreenshot(app, window, path, options);
+        return takeScreenshot(app, window, path, options, storeReading);
     }
     // A logout, `kill` or Ctrl-C in the launching terminal closes the window as the user would: the
     // settings are saved and the demo feed is stopped.
@@ -145,7 +154,7 @@ int runDesktop(QApplication &app, const DesktopOptions &options)
         QCoreApplication::quit(); // also ends a modal dialog's loop, and any other open window
     });
     window.show();
-    startSource(window, options, path);
+    startSource(window, options, path, storeReading);
     return app.exec();
 }
 

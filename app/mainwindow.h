@@ -3,6 +3,7 @@
 #include "desktopsettings.h"
 #include "live/liveendpoint.h"
 
+#include <QFuture>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -32,6 +33,7 @@ struct LiveStatus;
 class KpiStrip;
 class SessionStatus;
 class SqueezeGauge;
+struct StorePicture;
 class SummaryPanel;
 class TablesPanel;
 
@@ -71,8 +73,10 @@ public:
     // read-only while liqscope-collect writes it. False, with the reason in the banner, when it cannot
     // be used; the live view then carries on in memory.
     bool useEventStore(const QString &path, bool mayWrite);
-    // Shows what the store holds (liqscope --store FILE).
-    void showStore();
+    // Shows what the store at location holds (liqscope --store FILE), read off this thread; a store that
+    // liqscope-collect is writing is followed live. reading: the read, when start-up began it early.
+    void showStore(const QString &location);
+    void showStore(const QString &location, const QFuture<StorePicture> &reading);
     EventStore *eventStore() const { return m_store; }
     // The event views, made on first use (their tab shown, or a test asking).
     LiquidationTape *liquidationTape();
@@ -126,6 +130,8 @@ private:
     bool closeToTray();
     void updateTimeline();
     void exportEvents();
+    // The session found another process writing the store shown: follow it live.
+    void followStore(const QString &location);
     void addLiveMenus(QMenu *file, QMenu *view);
     void onFeedStatus(const LiveStatus &status);
     void onHistoryOpened(const QString &path, int snapshots, int badLines);

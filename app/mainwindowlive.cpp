@@ -10,6 +10,7 @@
 #include "session/livesession.h"
 #include "session/snapshothistory.h"
 #include "session/storefollowersource.h"
+#include "session/storepicture.h"
 #include "session/storerecorder.h"
 #include "store/eventstorefactory.h"
 #include "store/sqliteeventstore.h"
@@ -95,6 +96,7 @@ void MainWindow::createLiveActions()
         m_bannerFromFeed = false; // a file or start-up problem stays until dismissed
     });
     connect(m_session, &DashboardSession::changed, this, &MainWindow::updateLiveActions);
+    connect(m_session, &DashboardSession::storeWrittenElsewhere, this, &MainWindow::followStore);
     connect(m_live->history(), &SnapshotHistory::pointAppended, this, &MainWindow::updateLiveActions);
     connect(m_live->history(), &SnapshotHistory::reset, this, &MainWindow::updateLiveActions);
     updateLiveActions();
@@ -148,15 +150,29 @@ bool MainWindow::useEventStore(const QString &path, bool mayWrite)
     return true;
 }
 
-void MainWindow::showStore()
+void MainWindow::showStore(const QString &location)
 {
-    if (!m_store && !useEventStore(m_storePath, false))
+    showStore(location, startReadingStorePicture(location));
+}
+
+void MainWindow::showStore(const QString &location, const QFuture<StorePicture> &reading)
+{
+    // The window's own connection waits for a use (following, Export Events): start-up reads the store
+    // once, on a worker.
+    if (m_storePath != location) {
+        delete m_store;
+        m_store = nullptr;
+    }
+    m_storePath = location;
+    m_exportEventsAction->setEnabled(true);
+    m_session->openStore(location, reading);
+}
+
+void MainWindow::followStore(const QString &location)
+{
+    if (location != m_storePath || (!m_store && !useEventStore(m_storePath, false)))
         return;
-    // A store a collector is writing is followed live; otherwise the window shows what it kept.
-    if (m_store->isWrittenElsewhere())
-        m_live->connectTo(new StoreFollowerSource(m_store, {}, m_live));
-    else
-        m_session->setSnapshot(StoreRefill::snapshot(*m_store), {}, m_store->location());
+    m_live->connectTo(new StoreFollowerSource(m_store, {}, m_live));
 }
 
 void MainWindow::startDemo(const LiveOptions &options)

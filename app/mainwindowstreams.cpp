@@ -46,7 +46,8 @@ void MainWindow::addEventTabs()
 
 void MainWindow::exportEvents()
 {
-    if (!m_store)
+    // A store only looked at (liqscope --store FILE) is opened here, at its first use.
+    if (!m_store && (m_storePath.isEmpty() || !useEventStore(m_storePath, false)))
         return;
     const QString path
         = QFileDialog::getSaveFileName(this, tr("Export Events"), QString(), tr("CSV files (*.csv)"));

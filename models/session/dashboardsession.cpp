@@ -25,13 +25,28 @@ QStringList DashboardSession::allWarnings() const
     return mergedWarnings(m_loadWarnings, m_analysis);
 }
 
-void DashboardSession::openFile(const QString &path)
+quint64 DashboardSession::beginLoad()
 {
     const quint64 token = ++m_lastToken;
     const bool wasLoading = isLoading();
     m_pendingToken = token;
     if (!wasLoading)
         emit loadingChanged(true);
+    return token;
+}
+
+bool DashboardSession::endLoad(quint64 token)
+{
+    if (token != m_pendingToken)
+        return false; // superseded by a newer request
+    m_pendingToken = 0;
+    emit loadingChanged(false);
+    return true;
+}
+
+void DashboardSession::openFile(const QString &path)
+{
+    const quint64 token = beginLoad();
 
     // A small file is read on this thread, from the event loop: handing it to a worker costs more than
     // the read itself, and on a busy machine waiting for the worker to be scheduled doubled the
@@ -39,7 +54,7 @@ void DashboardSession::openFile(const QString &path)
     const QFileInfo info(path);
     if (info.isFile() && info.size() <= InlineParseMaxBytes) {
         QMetaObject::invokeMethod(
-            this, [this, token, path] { finishLoad(token, path, SnapshotFile::load(path)); },
+            this, [this, token, path] { finishLoad(token, path, SnapshotFile::load(path), Origin::File); },
             Qt::QueuedConnection);
         return;
     }
@@ -49,24 +64,40 @@ void DashboardSession::openFile(const QString &path)
     auto *watcher = new QFutureWatcher<LoadResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, token, path] {
         watcher->deleteLater();
-        finishLoad(token, path, watcher->result());
+        finishLoad(token, path, watcher->result(), Origin::File);
     });
     watcher->setFuture(QtConcurrent::run([path] { return SnapshotFile::load(path); }));
 }
 
-void DashboardSession::finishLoad(quint64 token, const QString &path, const LoadResult &result)
+void DashboardSession::openStore(const QString &location, const QFuture<StorePicture> &reading)
 {
-    if (token != m_pendingToken)
-        return; // superseded by a newer request
-    m_pendingToken = 0;
-    emit loadingChanged(false);
+    const quint64 token = beginLoad();
+    // As in openFile(): a watcher that dies with the session; a read that has already finished still
+    // reports through the event loop.
+    auto *watcher = new QFutureWatcher<StorePicture>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, token, location] {
+        watcher->deleteLater();
+        const StorePicture picture = watcher->result();
+        if (!picture.writtenElsewhere)
+            finishLoad(token, location, picture.result, Origin::Store);
+        else if (endLoad(token))
+            emit storeWrittenElsewhere(location);
+    });
+    watcher->setFuture(reading);
+}
+
+void DashboardSession::finishLoad(quint64 token, const QString &origin, const LoadResult &result, Origin kind)
+{
+    if (!endLoad(token))
+        return;
     if (!result.ok()) {
-        emit loadFailed(result.error.message.isEmpty() ? tr("%1: cannot be read").arg(path)
+        emit loadFailed(result.error.message.isEmpty() ? tr("%1: cannot be read").arg(origin)
                                                        : result.error.message);
         return;
     }
-    emit fileOpened(path);
-    setSnapshot(*result.snapshot, result.warnings, path);
+    if (kind == Origin::File)
+        emit fileOpened(origin);
+    setSnapshot(*result.snapshot, result.warnings, origin);
 }
 
 void DashboardSession::setSnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,

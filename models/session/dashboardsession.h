@@ -3,6 +3,7 @@
 #include "analysis/marketanalysis.h"
 #include "analysis/marketsummary.h"
 #include "domain/liquidationsnapshot.h"
+#include "session/storepicture.h"
 
 #include <QObject>
 #include <QStringList>
@@ -59,7 +60,7 @@ public:
     WindowTableModel *windowModel() const { return m_windowModel; }
     BreakdownTableModel *breakdownModel() const { return m_breakdownModel; }
 
-    // True while the latest openFile() is still reading.
+    // True while the latest openFile() or openStore() is still reading.
     bool isLoading() const { return m_pendingToken != 0; }
 
 public slots:
@@ -68,6 +69,11 @@ public slots:
     // after a newer one is dropped. Success replaces the data (fileOpened, then changed); failure emits
     // loadFailed and leaves everything as it was.
     void openFile(const QString &path);
+    // Shows what the event store at location kept, from reading (startReadingStorePicture(location), which
+    // start-up begins before the window is built) under the same rule: the latest request wins. A store
+    // another process is writing is not read: storeWrittenElsewhere says so, for the caller to follow it
+    // live. Failure emits loadFailed naming the store.
+    void openStore(const QString &location, const QFuture<Liq::StorePicture> &reading);
     // Replaces the data at once (live feeds). Keeps the scope when the new breakdown still has a row of
     // the same name, else returns to the whole snapshot. An invalid snapshot is refused with loadFailed.
     void setSnapshot(const Liq::LiquidationSnapshot &snapshot, const QStringList &warnings,
@@ -88,9 +94,15 @@ signals:
     // openFile(path) succeeded (emitted before changed()), e.g. for a recent-files list.
     void fileOpened(const QString &path);
     void loadingChanged(bool loading);
+    // openStore(location) found another process writing that store; nothing else changed.
+    void storeWrittenElsewhere(const QString &location);
 
 private:
-    void finishLoad(quint64 token, const QString &path, const LoadResult &result);
+    enum class Origin { File, Store };
+    quint64 beginLoad();
+    // False (and nothing happens) when a newer request superseded token.
+    bool endLoad(quint64 token);
+    void finishLoad(quint64 token, const QString &origin, const LoadResult &result, Origin kind);
     void recompute();
 
     LiquidationSnapshot m_snapshot;

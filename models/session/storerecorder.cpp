@@ -70,8 +70,11 @@ LiquidationSnapshot snapshot(const EventStore &store)
             {exchange, reaches ? QDateTime::fromMSecsSinceEpoch(latest.sinceMs, Qt::UTC) : QDateTime()});
         names << exchangeName(exchange);
     }
-    snapshot.source = QCoreApplication::translate("Liq::StoreRefill", "Observed on %1 (event store)")
-                          .arg(names.join(QStringLiteral(", ")));
+    // A store with events but no recorded watch (written by an older or foreign writer) names none.
+    snapshot.source = names.isEmpty()
+        ? QCoreApplication::translate("Liq::StoreRefill", "Event store")
+        : QCoreApplication::translate("Liq::StoreRefill", "Observed on %1 (event store)")
+              .arg(names.join(QStringLiteral(", ")));
     snapshot.scope = QCoreApplication::translate("Liq::StoreRefill", "All coins");
     return snapshot;
 }

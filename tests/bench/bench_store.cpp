@@ -168,6 +168,9 @@ int run(int eventCount, const QString &keepPath)
     auto store = std::make_unique<SqliteEventStore>(path);
     if (!store->open(true).isEmpty())
         return 1;
+    // As a collector leaves it: each exchange watched the whole month, so the picture has its coverage.
+    for (Exchange exchange : AllExchanges)
+        store->recordCoverage(exchange, now - month, now);
     const double storeSeconds = insertSeconds(*store, events);
     if (storeSeconds < 0)
         return 1;

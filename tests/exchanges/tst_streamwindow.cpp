@@ -125,9 +125,11 @@ void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
     QCOMPARE(store.open(false), QString());
     QCOMPARE(store.events(0).size(), 2);
     MainWindow again(false);
-    QVERIFY(again.useEventStore(storePath, false));
-    again.showStore();
-    QCOMPARE(again.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 30000.0);
+    again.showStore(storePath);
+    QTRY_COMPARE_WITH_TIMEOUT(again.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 30000.0,
+                              WaitMs);
+    QVERIFY(!again.eventStore()); // read on a worker: the window opens its own connection only for a use
+    QVERIFY(again.liveSession()->source() == nullptr);
 }
 
 void tst_StreamWindow::unusableStoreIsSaidOnceAndLiveGoesOn()
@@ -211,9 +213,10 @@ void tst_StreamWindow::aWindowOnACollectorsStoreFollowsIt()
 
     // liqscope --store FILE on a store being written follows it too.
     MainWindow reader(false);
-    QVERIFY(reader.useEventStore(path, false));
-    reader.showStore();
-    QVERIFY(qobject_cast<const StoreFollowerSource *>(reader.liveSession()->source()));
+    reader.showStore(path);
+    QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<const StoreFollowerSource *>(reader.liveSession()->source()),
+                             WaitMs);
+    QCOMPARE(reader.eventStore()->access(), EventStore::Access::ReadOnly);
     QTRY_COMPARE_WITH_TIMEOUT(reader.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 1'640'000.0,
                               WaitMs);
 }
