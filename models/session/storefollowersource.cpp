@@ -71,8 +71,8 @@ void StoreFollowerSource::refill()
     // Minutes first, then events: a batch the writer commits in between is then missed by the minutes
     // and found as new rows by the next follow(), never counted twice.
     const qint64 eventsSince = m_aggregator.eventsNeededSinceMs();
-    for (const MinuteTotal &total : m_store->minuteTotals((now - DayMs) / 60'000, eventsSince / 60'000))
-        m_aggregator.addMinuteTotal(total);
+    m_store->visitMinuteTotals((now - DayMs) / 60'000, eventsSince / 60'000,
+                               [this](const MinuteTotal &total) { m_aggregator.addMinuteTotal(total); });
     QList<LiquidationEvent> recent = m_store->events(eventsSince, 0, &m_lastId);
     for (const LiquidationEvent &event : recent) {
         m_aggregator.add(event);

@@ -52,8 +52,8 @@ LiquidationSnapshot snapshot(const EventStore &store)
 
     LiquidationAggregator aggregator(asOf);
     const qint64 eventsSince = aggregator.eventsNeededSinceMs();
-    for (const MinuteTotal &total : store.minuteTotals((asOf - DayMs) / 60'000, eventsSince / 60'000))
-        aggregator.addMinuteTotal(total);
+    store.visitMinuteTotals((asOf - DayMs) / 60'000, eventsSince / 60'000,
+                            [&aggregator](const MinuteTotal &total) { aggregator.addMinuteTotal(total); });
     for (const LiquidationEvent &event : store.events(eventsSince)) {
         if (event.exchangeTimeMs <= asOf)
             aggregator.add(event);

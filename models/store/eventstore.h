@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace Liq {
 
 // Where liquidations are kept across restarts, behind one interface (as qBittorrent keeps its resume
@@ -52,6 +54,10 @@ public:
     virtual QList<LiquidationEvent> events(qint64 sinceMs, qint64 afterId = 0,
                                            qint64 *lastId = nullptr) const = 0;
     virtual QList<MinuteTotal> minuteTotals(qint64 fromMinute, qint64 toMinute) const = 0;
+    // The same totals handed to visit one at a time, oldest first: a reader that only folds them (the
+    // store's picture, a follower's refill) builds no list of the day's tens of thousands of entries.
+    virtual void visitMinuteTotals(qint64 fromMinute, qint64 toMinute,
+                                   const std::function<void(const MinuteTotal &)> &visit) const;
     virtual QList<CoverageSpan> coverage(qint64 sinceMs) const = 0;
     // The read or write problem of the last call, if any.
     virtual QString lastError() const = 0;

@@ -280,6 +280,13 @@ QList<LiquidationEvent> SqliteEventStore::events(qint64 sinceMs, qint64 afterId,
 QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMinute) const
 {
     QList<MinuteTotal> totals;
+    visitMinuteTotals(fromMinute, toMinute, [&totals](const MinuteTotal &total) { totals.append(total); });
+    return totals;
+}
+
+void SqliteEventStore::visitMinuteTotals(qint64 fromMinute, qint64 toMinute,
+                                         const std::function<void(const MinuteTotal &)> &visit) const
+{
     sqlite3 *handle = readHandle();
     QList<QString> coins; // by id: a few hundred, numbered from 1
     SqliteStatement coinQuery;
@@ -289,7 +296,7 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
                           "SELECT minute, totals FROM minutes WHERE minute >= ? AND minute < ?"
                           " ORDER BY minute")) {
         setLastError(coinQuery.isValid() ? query.error() : coinQuery.error());
-        return totals;
+        return;
     }
     while (coinQuery.step() == SqliteStatement::Step::Row) {
         const qint64 id = coinQuery.integer(0);
@@ -301,24 +308,26 @@ QList<MinuteTotal> SqliteEventStore::minuteTotals(qint64 fromMinute, qint64 toMi
     query.bind(1, fromMinute);
     query.bind(2, toMinute);
     MinuteRollup rollup;
+    MinuteTotal total; // one, refilled: the coin is a shared copy of the coins table's string
     SqliteStatement::Step step;
     while ((step = query.step()) == SqliteStatement::Step::Row) {
         if (!MinuteRollup::unpack(query.blob(1), &rollup))
             continue; // a damaged minute is left out, never half-read
-        const qint64 minute = query.integer(0);
-        if (totals.isEmpty()) { // the first minute's entries times the minutes asked for, and some
-            const qint64 minutes = qBound(qint64(1), toMinute - minute, qint64(1440));
-            totals.reserve(qsizetype(rollup.entries().size()) * minutes * 5 / 4);
-        }
+        total.minute = query.integer(0);
         for (const MinuteRollup::Entry &entry : rollup.entries()) {
-            if (entry.coinId < quint32(coins.size()) && !coins.at(entry.coinId).isNull())
-                totals.append({minute, entry.exchange, coins.at(entry.coinId), entry.side, entry.usd,
-                               int(entry.count), entry.largestUsd});
+            if (entry.coinId >= quint32(coins.size()) || coins.at(entry.coinId).isNull())
+                continue;
+            total.exchange = entry.exchange;
+            total.coin = coins.at(entry.coinId);
+            total.side = entry.side;
+            total.usd = entry.usd;
+            total.count = int(entry.count);
+            total.largestUsd = entry.largestUsd;
+            visit(total);
         }
     }
     if (step == SqliteStatement::Step::Error)
         setLastError(query.error());
-    return totals;
 }
 
 QList<CoverageSpan> SqliteEventStore::coverage(qint64 sinceMs) const

@@ -49,6 +49,8 @@ public:
     QList<LiquidationEvent> events(qint64 sinceMs, qint64 afterId = 0,
                                    qint64 *lastId = nullptr) const override;
     QList<MinuteTotal> minuteTotals(qint64 fromMinute, qint64 toMinute) const override;
+    void visitMinuteTotals(qint64 fromMinute, qint64 toMinute,
+                           const std::function<void(const MinuteTotal &)> &visit) const override;
     QList<CoverageSpan> coverage(qint64 sinceMs) const override;
     QString lastError() const override;
 
