@@ -10,12 +10,15 @@
 #include "formats/snapshotfile.h"
 #include "live/endpointpolicy.h"
 #include "session/analysissettings.h"
+#include "session/eventexport.h"
 #include "session/storerecorder.h"
 #include "store/eventstorefactory.h"
 #include "usagetext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
+
+#include <limits>
 
 namespace Liq::Cli {
 namespace {
@@ -404,16 +407,11 @@ void writeAlertsText(const QList<Alerts::RuleResult> &alerts, QTextStream &out)
 
 int runExportEvents(const Options &options, QTextStream &err)
 {
-    const std::unique_ptr<EventStore> store = openEventStore(options.storePath);
-    if (const QString problem = store->open(false); !problem.isEmpty()) {
-        err << problem << Qt::endl;
-        return BadInput;
-    }
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - options.sinceSeconds * 1000;
-    QString error;
-    if (!Formats::writeFileAtomically(options.exportEventsPath, CsvWriter::eventsToCsv(store->events(since)),
-                                      &error)) {
-        err << error << Qt::endl;
+    const EventExportResult result = exportStoredEvents(
+        options.storePath, since, std::numeric_limits<qint64>::max(), options.exportEventsPath);
+    if (!result.ok()) {
+        err << result.error << Qt::endl;
         return BadInput;
     }
     return Success;

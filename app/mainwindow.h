@@ -78,6 +78,10 @@ public:
     void showStore(const QString &location);
     void showStore(const QString &location, const QFuture<StorePicture> &reading);
     EventStore *eventStore() const { return m_store; }
+    // Writes the store's liquidations of [fromMs, untilMs) to path as CSV on a worker (File > Export
+    // Events asks for the range and the file); the status bar says how many, the banner why not.
+    void exportEvents(qint64 fromMs, qint64 untilMs, const QString &path);
+    QAction *exportEventsAction() const { return m_exportEventsAction; }
     // The event views, made on first use (their tab shown, or a test asking).
     LiquidationTape *liquidationTape();
     LiquidationTimeline *liquidationTimeline();
@@ -129,7 +133,7 @@ private:
     void pauseAlerts(bool paused);
     bool closeToTray();
     void updateTimeline();
-    void exportEvents();
+    void askToExportEvents();
     // The session found another process writing the store shown: follow it live.
     void followStore(const QString &location);
     void addLiveMenus(QMenu *file, QMenu *view);

@@ -1,18 +1,23 @@
 // MainWindow's event views (for the exchange streams): the liquidation tape and the 24h timeline, each
 // a tab beside the charts. Their widgets (a QChart for the timeline) are made when the tab is first
 // shown, so start-up pays nothing for them; the tape's model records from the start.
-#include "formats/csvwriter.h"
+#include "errorbanner.h"
+#include "exporteventsdialog.h"
 #include "itemmodels/liquidationtapemodel.h"
 #include "liquidationtape.h"
 #include "liquidationtimeline.h"
 #include "live/livesource.h"
 #include "mainwindow.h"
+#include "session/eventexport.h"
 #include "session/livesession.h"
 #include "store/eventstore.h"
 
 #include <QAction>
-#include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -21,9 +26,10 @@ namespace Liq {
 void MainWindow::addEventTabs()
 {
     m_exportEventsAction = new QAction(tr("Export &Events as CSV…"), this);
-    m_exportEventsAction->setToolTip(tr("The liquidations of the last 24 hours kept in the event store"));
+    m_exportEventsAction->setToolTip(
+        tr("Liquidations kept in the event store, of a span or range you choose"));
     m_exportEventsAction->setEnabled(false); // until a store is open
-    connect(m_exportEventsAction, &QAction::triggered, this, &MainWindow::exportEvents);
+    connect(m_exportEventsAction, &QAction::triggered, this, &MainWindow::askToExportEvents);
     m_tapeModel = new LiquidationTapeModel(this);
     connect(m_live, &LiveSession::eventsReceived, m_tapeModel, &LiquidationTapeModel::append);
     connect(m_live, &LiveSession::eventsRestored, m_tapeModel, &LiquidationTapeModel::append);
@@ -44,18 +50,43 @@ void MainWindow::addEventTabs()
     });
 }
 
-void MainWindow::exportEvents()
+void MainWindow::askToExportEvents()
 {
-    // A store only looked at (liqscope --store FILE) is opened here, at its first use.
-    if (!m_store && (m_storePath.isEmpty() || !useEventStore(m_storePath, false)))
+    ExportEventsDialog range(this);
+    if (range.exec() != QDialog::Accepted)
         return;
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Export Events"), QString(), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    m_store->flush(); // what arrived a moment ago too
-    const qint64 since = QDateTime::currentMSecsSinceEpoch() - qint64(24) * 3600 * 1000;
-    writeFileAtomically(path, CsvWriter::eventsToCsv(m_store->events(since)));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Events"), range.suggestedFileName(),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportEvents(range.fromMs(), range.untilMs(), path);
+}
+
+void MainWindow::exportEvents(qint64 fromMs, qint64 untilMs, const QString &path)
+{
+    if (m_storePath.isEmpty() || !m_exportEventsAction->isEnabled())
+        return; // no store, or an export still running
+    if (m_store)
+        m_store->flush(); // what arrived a moment ago too
+    const QString name = QFileInfo(path).fileName();
+    m_exportEventsAction->setEnabled(false);
+    statusBar()->showMessage(tr("Exporting liquidations to %1…").arg(name));
+    // The watcher dies with the window; the worker reads through a connection of its own.
+    auto *watcher = new QFutureWatcher<EventExportResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, name] {
+        watcher->deleteLater();
+        m_exportEventsAction->setEnabled(true);
+        const EventExportResult result = watcher->result();
+        if (!result.ok()) {
+            statusBar()->clearMessage();
+            m_banner->showMessage(result.error);
+            m_bannerFromFeed = false;
+            return;
+        }
+        // No plural form to get wrong: the count stands alone.
+        statusBar()->showMessage(
+            tr("Liquidations exported to %1: %2").arg(name, QLocale().toString(result.count)), 10'000);
+    });
+    watcher->setFuture(startExportingStoredEvents(m_storePath, fromMs, untilMs, path));
 }
 
 LiquidationTape *MainWindow::liquidationTape()

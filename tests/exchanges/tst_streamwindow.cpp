@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +131,22 @@ void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
                               WaitMs);
     QVERIFY(!again.eventStore()); // read on a worker: the window opens its own connection only for a use
     QVERIFY(again.liveSession()->source() == nullptr);
+
+    // File > Export Events (the range and file chosen): written on a worker, said in the status bar.
+    QVERIFY(again.exportEventsAction()->isEnabled());
+    const QString csv = m_dir.filePath(QStringLiteral("exported.csv"));
+    again.exportEvents(0, std::numeric_limits<qint64>::max(), csv);
+    QVERIFY(!again.exportEventsAction()->isEnabled()); // one export at a time
+    QTRY_VERIFY_WITH_TIMEOUT(again.exportEventsAction()->isEnabled(), WaitMs);
+    QCOMPARE(again.statusBar()->currentMessage(), QStringLiteral("Liquidations exported to exported.csv: 2"));
+    QFile exported(csv);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QCOMPARE(exported.readAll().count('\n'), 3); // the header and both
+    // A file that cannot be written: the banner names it, the data on screen stays.
+    again.exportEvents(0, std::numeric_limits<qint64>::max(), m_dir.filePath(QStringLiteral("gone/x.csv")));
+    QTRY_VERIFY_WITH_TIMEOUT(again.exportEventsAction()->isEnabled(), WaitMs);
+    QVERIFY(again.findChild<ErrorBanner *>()->message().contains(QLatin1String("x.csv")));
+    QCOMPARE(again.session()->snapshot().totals.at(TimeWindow::H1).shortUsd, 30000.0);
 }
 
 void tst_StreamWindow::unusableStoreIsSaidOnceAndLiveGoesOn()
