@@ -2,6 +2,7 @@
 // oldest first, and failures that name the store or the file and leave an earlier export untouched.
 #include "session/eventexport.h"
 #include "store/sqliteeventstore.h"
+#include "testevents.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -17,18 +18,7 @@ constexpr qint64 MinuteMs = 60'000;
 
 LiquidationEvent makeEvent(qint64 timeMs, const QString &coin, double usd)
 {
-    LiquidationEvent e;
-    e.exchange = Exchange::Binance;
-    e.market = MarketKind::UsdM;
-    e.instrument = coin + QStringLiteral("USDT");
-    e.coin = coin;
-    e.side = LiquidatedSide::Long;
-    e.price = 10;
-    e.quantity = usd / e.price;
-    e.usd = usd;
-    e.exchangeTimeMs = timeMs;
-    e.receiveTimeMs = timeMs + 30;
-    return e;
+    return testLiquidation(timeMs, usd, LiquidatedSide::Long, coin);
 }
 
 QList<QByteArray> csvLines(const QString &path)

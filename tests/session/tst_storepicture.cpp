@@ -6,6 +6,7 @@
 #include "session/dashboardsession.h"
 #include "session/storepicture.h"
 #include "store/sqliteeventstore.h"
+#include "testevents.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -21,22 +22,6 @@ namespace {
 
 constexpr qint64 MinuteMs = 60'000;
 constexpr int WaitMs = 10'000;
-
-LiquidationEvent makeEvent(qint64 timeMs, LiquidatedSide side, double usd)
-{
-    LiquidationEvent e;
-    e.exchange = Exchange::Bybit;
-    e.market = MarketKind::UsdM;
-    e.instrument = QStringLiteral("SOLUSDT");
-    e.coin = QStringLiteral("SOL");
-    e.side = side;
-    e.price = 150;
-    e.quantity = usd / e.price;
-    e.usd = usd;
-    e.exchangeTimeMs = timeMs;
-    e.receiveTimeMs = timeMs + 20;
-    return e;
-}
 
 } // namespace
 
@@ -83,8 +68,10 @@ QString TestStorePicture::writeStore(const QString &name, bool recordWatch)
     m_writer = std::make_unique<SqliteEventStore>(path);
     if (!m_writer->open(true).isEmpty())
         return {};
-    m_writer->append({makeEvent(m_now - 20 * MinuteMs, LiquidatedSide::Short, 90'000),
-                      makeEvent(m_now - 10 * MinuteMs, LiquidatedSide::Long, 20'000)});
+    const QString sol = QStringLiteral("SOL");
+    m_writer->append(
+        {testLiquidation(m_now - 20 * MinuteMs, 90'000, LiquidatedSide::Short, sol, Exchange::Bybit),
+         testLiquidation(m_now - 10 * MinuteMs, 20'000, LiquidatedSide::Long, sol, Exchange::Bybit)});
     if (recordWatch)
         m_writer->recordCoverage(Exchange::Bybit, m_now - 30 * MinuteMs, m_now);
     if (!m_writer->flush())
