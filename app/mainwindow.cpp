@@ -239,7 +239,9 @@ QWidget *MainWindow::makeBody()
 
 void MainWindow::setUpStatusBar()
 {
-    statusBar()->addPermanentWidget(m_status, 1);
+    // A normal widget, not a permanent one: a message ("Saved …", "Loading…") takes its place while it
+    // shows. As a permanent widget with all the stretch it left messages no room, so none was ever seen.
+    statusBar()->addWidget(m_status, 1);
     m_liveSource = new QLabel;
     makeSelectableOnHover(m_liveSource);
     m_liveSource->hide();

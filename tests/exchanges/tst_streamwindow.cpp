@@ -13,6 +13,7 @@
 #include "session/dashboardsession.h"
 #include "session/livesession.h"
 #include "session/storefollowersource.h"
+#include "sessionstatus.h"
 #include "store/sqliteeventstore.h"
 #include "testexchange.h"
 #include "testtiming.h"
@@ -133,12 +134,14 @@ void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
     QVERIFY(again.liveSession()->source() == nullptr);
 
     // File > Export Events (the range and file chosen): written on a worker, said in the status bar.
+    again.show();
     QVERIFY(again.exportEventsAction()->isEnabled());
     const QString csv = m_dir.filePath(QStringLiteral("exported.csv"));
     again.exportEvents(0, std::numeric_limits<qint64>::max(), csv);
     QVERIFY(!again.exportEventsAction()->isEnabled()); // one export at a time
     QTRY_VERIFY_WITH_TIMEOUT(again.exportEventsAction()->isEnabled(), WaitMs);
     QCOMPARE(again.statusBar()->currentMessage(), QStringLiteral("Liquidations exported to exported.csv: 2"));
+    QVERIFY(again.sessionStatus()->isHidden()); // the message takes the source line's place, so it is seen
     QFile exported(csv);
     QVERIFY(exported.open(QIODevice::ReadOnly));
     QCOMPARE(exported.readAll().count('\n'), 3); // the header and both
