@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "domain/englishplurals.h"
 
 #ifdef LIQSCOPE_WITH_DESKTOP
 #include "desktop.h"
@@ -29,6 +30,7 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("liqscope.io"));
     QCoreApplication::setApplicationName(QStringLiteral("Liqscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIQSCOPE_VERSION_STRING));
+    Liq::EnglishPlurals::install();
     // Feeds, REST lists and exchange streams go through the proxy the system is set up with.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 }

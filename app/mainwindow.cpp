@@ -459,7 +459,7 @@ void MainWindow::showWarnings()
     if (warnings.isEmpty())
         return;
     QMessageBox box(QMessageBox::Warning, tr("Warnings"),
-                    tr("The data loaded, but %n thing(s) look inconsistent:", nullptr, int(warnings.size())),
+                    tr("The data loaded with %n warning(s):", nullptr, int(warnings.size())),
                     QMessageBox::Close, this);
     box.setDetailedText(warnings.join(QLatin1Char('\n')));
     box.setInformativeText(warnings.mid(0, 5).join(QLatin1Char('\n')));

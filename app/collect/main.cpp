@@ -4,6 +4,7 @@
 #include "alerts/alertengine.h"
 #include "collectoptions.h"
 #include "desktopnotifier.h"
+#include "domain/englishplurals.h"
 #include "exchanges/exchangestreamsource.h"
 #include "session/analysissettings.h"
 #include "session/storerecorder.h"
@@ -87,6 +88,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Liqscope"));
     QCoreApplication::setApplicationName(QStringLiteral("Liqscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIQSCOPE_VERSION_STRING));
+    Liq::EnglishPlurals::install();
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     QTextStream out(stdout);
     QTextStream err(stderr);

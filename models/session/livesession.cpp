@@ -206,10 +206,10 @@ QString LiveSession::describeBadLines(const QString &path, const HistoryLoadResu
         const HistoryLineError &bad = result.badLines.at(i);
         listed << tr("line %1: %2").arg(bad.line).arg(bad.message);
     }
-    QString text
-        = tr("%1: %n bad line(s) skipped, %2 snapshot(s) kept — ", nullptr, int(result.badLines.size()))
-              .arg(QFileInfo(path).fileName())
-              .arg(result.snapshots.size())
+    // Two counts, two texts: each takes its own plural form.
+    QString text = tr("%1: %n bad line(s) skipped", nullptr, int(result.badLines.size()))
+                       .arg(QFileInfo(path).fileName())
+        + tr(", %n snapshot(s) kept — ", nullptr, int(result.snapshots.size()))
         + listed.join(QStringLiteral("; "));
     if (result.badLines.size() > maxListed)
         text += tr("; and %1 more").arg(result.badLines.size() - maxListed);
