@@ -8,8 +8,10 @@
 #include "liquidationtimeline.h"
 #include "live/livesource.h"
 #include "mainwindow.h"
+#include "session/dashboardsession.h"
 #include "session/eventexport.h"
 #include "session/livesession.h"
+#include "session/storeday.h"
 #include "store/eventstore.h"
 
 #include <QAction>
@@ -33,6 +35,7 @@ void MainWindow::addEventTabs()
     m_tapeModel = new LiquidationTapeModel(this);
     connect(m_live, &LiveSession::eventsReceived, m_tapeModel, &LiquidationTapeModel::append);
     connect(m_live, &LiveSession::eventsRestored, m_tapeModel, &LiquidationTapeModel::append);
+    connect(m_session, &DashboardSession::storeEventsRestored, m_tapeModel, &LiquidationTapeModel::append);
     m_timelineTab = new QWidget;
     new QVBoxLayout(m_timelineTab);
     m_tapeTab = new QWidget;
@@ -117,9 +120,12 @@ void MainWindow::updateTimeline()
     if (m_chartTabs->currentWidget() != m_timelineTab)
         return;
     LiquidationTimeline *timeline = liquidationTimeline();
+    // The live source's day; without one, the day of the kept store on screen.
     const LiveSource *source = m_live->source();
-    const std::optional<Timeline> buckets
-        = source ? source->timeline(timeline->bucketMinutes()) : std::nullopt;
+    const StoreDay *storeDay = m_session->storeDay();
+    std::optional<Timeline> buckets = source ? source->timeline(timeline->bucketMinutes()) : std::nullopt;
+    if (!buckets && storeDay)
+        buckets = storeDay->timeline(timeline->bucketMinutes());
     timeline->setPlaceholder(
         tr("The timeline fills from the exchanges' free streams: Watch Live (free) starts them."));
     timeline->setTimeline(buckets.value_or(Timeline()));

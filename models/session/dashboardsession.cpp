@@ -78,35 +78,46 @@ void DashboardSession::openStore(const QString &location, const QFuture<StorePic
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, token, location] {
         watcher->deleteLater();
         const StorePicture picture = watcher->result();
-        if (!picture.writtenElsewhere)
-            finishLoad(token, location, picture.result, Origin::Store);
-        else if (endLoad(token))
-            emit storeWrittenElsewhere(location);
+        if (picture.writtenElsewhere) {
+            if (endLoad(token))
+                emit storeWrittenElsewhere(location);
+        } else if (finishLoad(token, location, picture.result, Origin::Store, picture.day)
+                   && !picture.newest.isEmpty()) {
+            emit storeEventsRestored(picture.newest);
+        }
     });
     watcher->setFuture(reading);
 }
 
-void DashboardSession::finishLoad(quint64 token, const QString &origin, const LoadResult &result, Origin kind)
+bool DashboardSession::finishLoad(quint64 token, const QString &origin, const LoadResult &result, Origin kind,
+                                  std::shared_ptr<const StoreDay> storeDay)
 {
     if (!endLoad(token))
-        return;
+        return false;
     if (!result.ok()) {
         emit loadFailed(result.error.message.isEmpty() ? tr("%1: cannot be read").arg(origin)
                                                        : result.error.message);
-        return;
+        return false;
     }
     if (kind == Origin::File)
         emit fileOpened(origin);
-    setSnapshot(*result.snapshot, result.warnings, origin);
+    return applySnapshot(*result.snapshot, result.warnings, origin, std::move(storeDay));
 }
 
 void DashboardSession::setSnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,
                                    const QString &origin)
 {
+    applySnapshot(snapshot, warnings, origin, {});
+}
+
+bool DashboardSession::applySnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,
+                                     const QString &origin, std::shared_ptr<const StoreDay> storeDay)
+{
     if (!snapshot.isValid()) {
         emit loadFailed(tr("%1: the snapshot has no liquidation figures").arg(origin));
-        return;
+        return false;
     }
+    m_storeDay = std::move(storeDay);
     const QString scopedName = isScoped() ? m_snapshot.breakdown.at(m_scopeRow).name : QString();
     m_snapshot = snapshot.showingBreakdown(m_preferredKind);
     m_loadWarnings = warnings;
@@ -114,6 +125,7 @@ void DashboardSession::setSnapshot(const LiquidationSnapshot &snapshot, const QS
     m_scopeRow = scopedName.isEmpty() ? -1 : m_snapshot.breakdownRowNamed(scopedName);
     m_breakdownModel->setRows(m_snapshot.breakdown, m_snapshot.breakdownKind);
     recompute();
+    return true;
 }
 
 void DashboardSession::setBreakdownKind(BreakdownKind kind)

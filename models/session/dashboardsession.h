@@ -62,6 +62,8 @@ public:
 
     // True while the latest openFile() or openStore() is still reading.
     bool isLoading() const { return m_pendingToken != 0; }
+    // The day a kept store ends with, while its picture is what is shown (openStore()); null otherwise.
+    const StoreDay *storeDay() const { return m_storeDay.get(); }
 
 public slots:
     // Reads the file, a large one (over InlineParseMaxBytes) on a worker thread; the result always arrives
@@ -96,13 +98,20 @@ signals:
     void loadingChanged(bool loading);
     // openStore(location) found another process writing that store; nothing else changed.
     void storeWrittenElsewhere(const QString &location);
+    // openStore() showed a kept store: its newest liquidations (oldest first), for the tape. Emitted after
+    // changed(); they are history, not news.
+    void storeEventsRestored(const QList<Liq::LiquidationEvent> &events);
 
 private:
     enum class Origin { File, Store };
     quint64 beginLoad();
     // False (and nothing happens) when a newer request superseded token.
     bool endLoad(quint64 token);
-    void finishLoad(quint64 token, const QString &origin, const LoadResult &result, Origin kind);
+    // True when the result replaced the data.
+    bool finishLoad(quint64 token, const QString &origin, const LoadResult &result, Origin kind,
+                    std::shared_ptr<const StoreDay> storeDay = {});
+    bool applySnapshot(const LiquidationSnapshot &snapshot, const QStringList &warnings,
+                       const QString &origin, std::shared_ptr<const StoreDay> storeDay);
     void recompute();
 
     LiquidationSnapshot m_snapshot;
@@ -120,6 +129,7 @@ private:
     BreakdownTableModel *m_breakdownModel;
     quint64 m_lastToken = 0;
     quint64 m_pendingToken = 0; // 0: nothing pending
+    std::shared_ptr<const StoreDay> m_storeDay;
 };
 
 } // namespace Liq

@@ -1,7 +1,7 @@
 #include "session/storefollowersource.h"
 
+#include "session/storeday.h"
 #include "store/eventstore.h"
-#include "streams/timelinegaps.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -181,16 +181,7 @@ LiquidationSnapshot StoreFollowerSource::snapshot() const
 
 std::optional<Timeline> StoreFollowerSource::timeline(int bucketMinutes) const
 {
-    Timeline timeline = m_aggregator.timeline(bucketMinutes);
-    const qint64 now = m_aggregator.now();
-    QList<QPair<QDateTime, QDateTime>> covered;
-    for (const CoverageSpan &span : m_spans) {
-        // The writer's latest span runs on to now while it is recording.
-        const bool running = span.untilMs >= now - EventStore::WriterActiveMs;
-        covered.append({utc(span.sinceMs), utc(running ? qMax(span.untilMs, now) : span.untilMs)});
-    }
-    markGaps(timeline, covered, utc(now));
-    return timeline;
+    return storeTimeline(m_aggregator, m_spans, bucketMinutes);
 }
 
 LiveStatus StoreFollowerSource::status() const

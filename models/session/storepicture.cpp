@@ -19,7 +19,7 @@ StorePicture readStorePicture(const QString &location)
     }
     picture.writtenElsewhere = store->isWrittenElsewhere();
     if (!picture.writtenElsewhere)
-        picture.result.snapshot = StoreRefill::snapshot(*store);
+        picture.result.snapshot = StoreRefill::snapshot(*store, &picture.day, &picture.newest);
     return picture;
 }
 

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "domain/liquidationevent.h"
 #include "formats/loadresult.h"
+#include "session/storeday.h"
 
 #include <QFuture>
+#include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace Liq {
 
@@ -13,6 +18,9 @@ struct StorePicture
 {
     LoadResult result;
     bool writtenElsewhere = false;
+    // With a snapshot: the day it ends, for the timeline, and its newest liquidations, for the tape.
+    std::shared_ptr<const StoreDay> day;
+    QList<LiquidationEvent> newest;
 };
 
 // Opens the store at location read-only through a connection of its own, reads its picture and closes

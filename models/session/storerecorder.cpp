@@ -2,12 +2,15 @@
 
 #include "exchanges/exchangestreamsource.h"
 #include "live/livesource.h"
+#include "session/storeday.h"
 #include "store/eventstore.h"
 #include "streams/liquidationaggregator.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace Liq {
 
@@ -39,26 +42,31 @@ void refill(ExchangeStreamSource &source, const EventStore &store)
                    store.coverage(now - qint64(24) * 3600 * 1000));
 }
 
-LiquidationSnapshot snapshot(const EventStore &store)
+LiquidationSnapshot snapshot(const EventStore &store, std::shared_ptr<const StoreDay> *day,
+                             QList<LiquidationEvent> *newest)
 {
     constexpr qint64 DayMs = qint64(24) * 3600 * 1000;
     constexpr qint64 RunningMs = EventStore::WriterActiveMs;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QList<CoverageSpan> spans = store.coverage(now - 30 * DayMs);
+    QList<CoverageSpan> spans = store.coverage(now - 30 * DayMs);
     qint64 lastUntil = 0;
     for (const CoverageSpan &span : spans)
         lastUntil = qMax(lastUntil, span.untilMs);
     const qint64 asOf = lastUntil > 0 && lastUntil < now - RunningMs ? lastUntil : now;
 
-    LiquidationAggregator aggregator(asOf);
-    const qint64 eventsSince = aggregator.eventsNeededSinceMs();
+    auto aggregator = std::make_unique<LiquidationAggregator>(asOf);
+    const qint64 eventsSince = aggregator->eventsNeededSinceMs();
     store.visitMinuteTotals((asOf - DayMs) / 60'000, eventsSince / 60'000,
-                            [&aggregator](const MinuteTotal &total) { aggregator.addMinuteTotal(total); });
-    for (const LiquidationEvent &event : store.events(eventsSince)) {
-        if (event.exchangeTimeMs <= asOf)
-            aggregator.add(event);
-    }
-    LiquidationSnapshot snapshot = aggregator.snapshot(BreakdownKind::Coin);
+                            [&aggregator](const MinuteTotal &total) { aggregator->addMinuteTotal(total); });
+    QList<LiquidationEvent> recent = store.events(eventsSince);
+    const auto end
+        = std::partition_point(recent.begin(), recent.end(), [asOf](const LiquidationEvent &event) {
+              return event.exchangeTimeMs <= asOf;
+          });
+    recent.erase(end, recent.end());
+    for (const LiquidationEvent &event : recent)
+        aggregator->add(event);
+    LiquidationSnapshot snapshot = aggregator->snapshot(BreakdownKind::Coin);
     QStringList names;
     for (Exchange exchange : AllExchanges) {
         const CoverageSpan latest = latestSpan(spans, exchange);
@@ -76,6 +84,13 @@ LiquidationSnapshot snapshot(const EventStore &store)
         : QCoreApplication::translate("Liq::StoreRefill", "Observed on %1 (event store)")
               .arg(names.join(QStringLiteral(", ")));
     snapshot.scope = QCoreApplication::translate("Liq::StoreRefill", "All coins");
+    if (newest) {
+        if (recent.size() > LiveSource::RestoredEventsMax)
+            recent.erase(recent.begin(), recent.end() - LiveSource::RestoredEventsMax);
+        *newest = std::move(recent);
+    }
+    if (day)
+        *day = std::make_shared<const StoreDay>(std::move(aggregator), std::move(spans));
     return snapshot;
 }
 

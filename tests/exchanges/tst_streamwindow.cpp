@@ -132,6 +132,14 @@ void tst_StreamWindow::watchLiveFillsTapeTimelineAndStore()
                               WaitMs);
     QVERIFY(!again.eventStore()); // read on a worker: the window opens its own connection only for a use
     QVERIFY(again.liveSession()->source() == nullptr);
+    // With no stream, the tape and the timeline show what the store kept.
+    QCOMPARE(again.tapeModel()->rowCount(), 2);
+    auto *againTabs = again.findChild<QTabWidget *>(QStringLiteral("chartTabs"));
+    againTabs->setCurrentIndex(againTabs->indexOf(again.liquidationTimeline()->parentWidget()));
+    double timelineLongs = 0;
+    for (const TimelineBucket &bucket : again.liquidationTimeline()->timeline())
+        timelineLongs += bucket.amounts.longUsd;
+    QCOMPARE(timelineLongs, 60000.0);
 
     // File > Export Events (the range and file chosen): written on a worker, said in the status bar.
     again.show();

@@ -89,6 +89,7 @@ void TestStorePicture::keptStoreIsShownWithItsWindowsAndCoverage()
     QSignalSpy changed(&session, &DashboardSession::changed);
     QSignalSpy fileOpened(&session, &DashboardSession::fileOpened);
     QSignalSpy loading(&session, &DashboardSession::loadingChanged);
+    QSignalSpy restored(&session, &DashboardSession::storeEventsRestored);
     session.openStore(path, startReadingStorePicture(path));
     QVERIFY(session.isLoading());
     QCOMPARE(changed.count(), 0); // never before openStore() returns
@@ -103,6 +104,38 @@ void TestStorePicture::keptStoreIsShownWithItsWindowsAndCoverage()
     QVERIFY2(session.snapshot().source.contains(QLatin1String("Observed on Bybit")),
              qPrintable(session.snapshot().source));
     QCOMPARE(session.breakdownModel()->rowCount(), 1); // SOL
+
+    // The tape gets the newest liquidations, oldest first, once, after the windows.
+    QCOMPARE(restored.count(), 1);
+    const auto newest = restored.at(0).at(0).value<QList<LiquidationEvent>>();
+    QCOMPARE(newest.size(), 2);
+    QCOMPARE(newest.at(0).usd, 90'000.0);
+    QCOMPARE(newest.at(1).usd, 20'000.0);
+
+    // The timeline gets the day it ends: both liquidations in their bars, the unwatched time a gap.
+    const StoreDay *day = session.storeDay();
+    QVERIFY(day);
+    const Timeline timeline = day->timeline(5);
+    QVERIFY(!timeline.isEmpty());
+    double shorts = 0;
+    double longs = 0;
+    int gaps = 0;
+    for (const TimelineBucket &bucket : timeline) {
+        shorts += bucket.amounts.shortUsd;
+        longs += bucket.amounts.longUsd;
+        gaps += bucket.gap ? 1 : 0;
+        if (bucket.amounts.total() > 0)
+            QVERIFY(!bucket.gap); // watched when they happened
+    }
+    QCOMPARE(shorts, 90'000.0);
+    QCOMPARE(longs, 20'000.0);
+    QVERIFY2(gaps >= timeline.size() - 8,
+             qPrintable(QString::number(gaps))); // only the last half hour watched
+    QCOMPARE(timeline.last().start.toMSecsSinceEpoch() / (5 * MinuteMs), m_now / (5 * MinuteMs));
+
+    // Data from elsewhere replaces the store's picture, and its day with it.
+    session.setSnapshot(session.snapshot(), {}, QStringLiteral("live://feed"));
+    QVERIFY(!session.storeDay());
 }
 
 void TestStorePicture::storeWithoutRecordedWatchNamesNoExchange()
