@@ -22,7 +22,10 @@ AlertDelivery::AlertDelivery(QObject *parent)
 
 AlertDelivery::~AlertDelivery()
 {
-    delete m_menu; // not a QObject child of anything (QSystemTrayIcon does not own its menu)
+    // The icon before its menu: QSystemTrayIcon does not own the menu, and its D-Bus tray still refers to
+    // the menu's exported object as it goes.
+    delete m_tray;
+    delete m_menu;
 }
 
 void AlertDelivery::tryTray()

@@ -124,6 +124,7 @@ private:
     void updateAlertState();
     void pauseAlerts(bool paused);
     bool closeToTray();
+    void hideToTray();
     void updateTimeline();
     void exportEvents();
     void addLiveMenus(QMenu *file, QMenu *view);
