@@ -64,8 +64,8 @@ public slots:
     }
 
 signals:
-    Q_SCRIPTABLE void StatusNotifierItemRegistered(const QString &item);
-    Q_SCRIPTABLE void StatusNotifierItemUnregistered(const QString &item);
+    Q_SCRIPTABLE void StatusNotifierItemRegistered(const QString &); // "service/path"
+    Q_SCRIPTABLE void StatusNotifierItemUnregistered(const QString &);
     Q_SCRIPTABLE void StatusNotifierHostRegistered();
 
 private:
