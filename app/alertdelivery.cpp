@@ -1,23 +1,41 @@
 #include "alertdelivery.h"
 
 #include "desktopnotifier.h"
+#include "trayhost.h"
 
 #include <QApplication>
 #include <QMenu>
 #include <QSystemTrayIcon>
 
+#include <utility>
+
 namespace Liq {
 
 AlertDelivery::AlertDelivery(QObject *parent)
     : QObject(parent)
+    , m_trayHost(new TrayHost(QDBusConnection::sessionBus(), this))
+    , m_toolTip(tr("Liqscope"))
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable())
-        makeTray();
+    connect(m_trayHost, &TrayHost::appeared, this, &AlertDelivery::tryTray);
+    tryTray();
 }
 
 AlertDelivery::~AlertDelivery()
 {
-    delete m_menu; // not a QObject child of anything (QSystemTrayIcon does not own its menu)
+    // The icon before its menu: QSystemTrayIcon does not own the menu, and its D-Bus tray still refers to
+    // the menu's exported object as it goes.
+    delete m_tray;
+    delete m_menu;
+}
+
+void AlertDelivery::tryTray()
+{
+    if (m_tray || !m_trayHost->isAvailable())
+        return;
+    makeTray();
+    // From here on Qt follows the host (a panel that restarts gets the icon again).
+    m_trayHost->deleteLater();
+    m_trayHost = nullptr;
 }
 
 void AlertDelivery::makeTray()
@@ -35,8 +53,15 @@ void AlertDelivery::makeTray()
         if (reason == QSystemTrayIcon::Trigger)
             emit toggleWindowRequested();
     });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { emit showRequested({}); });
-    m_tray->setToolTip(tr("Liqscope"));
+    // A D-Bus tray reports a click on any notification's action as messageClicked (Qt's QDBusTrayIcon
+    // listens to every ActionInvoked): only a click while our balloon is up means one.
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_balloonTarget)
+            emit showRequested(*std::exchange(m_balloonTarget, std::nullopt));
+    });
+    m_tray->setToolTip(m_toolTip);
+    setPaused(m_paused);
+    setWindowShown(m_windowShown);
     m_tray->show();
 }
 
@@ -63,17 +88,20 @@ void AlertDelivery::fallBack(const DesktopNotification &notification)
     const auto icon = notification.urgency == DesktopNotification::Urgency::Critical
         ? QSystemTrayIcon::Warning
         : QSystemTrayIcon::Information;
+    m_balloonTarget = notification.target;
     m_tray->showMessage(notification.title, notification.body, icon);
 }
 
 void AlertDelivery::setToolTip(const QString &text)
 {
+    m_toolTip = text;
     if (m_tray)
         m_tray->setToolTip(text);
 }
 
 void AlertDelivery::setPaused(bool paused)
 {
+    m_paused = paused;
     if (!m_pauseAction)
         return;
     const QSignalBlocker blocker(m_pauseAction);
@@ -82,6 +110,7 @@ void AlertDelivery::setPaused(bool paused)
 
 void AlertDelivery::setWindowShown(bool shown)
 {
+    m_windowShown = shown;
     if (m_showAction)
         m_showAction->setText(shown ? tr("&Hide Liqscope") : tr("&Show Liqscope"));
 }

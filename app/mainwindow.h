@@ -132,6 +132,7 @@ private:
     void updateAlertState();
     void pauseAlerts(bool paused);
     bool closeToTray();
+    void hideToTray();
     void updateTimeline();
     void askToExportEvents();
     // The session found another process writing the store shown: follow it live.

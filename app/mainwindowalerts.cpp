@@ -36,7 +36,7 @@ void MainWindow::setUpAlerts()
         connect(m_alertDelivery, &AlertDelivery::showRequested, this, &MainWindow::showAlertTarget);
         connect(m_alertDelivery, &AlertDelivery::pauseRequested, this, &MainWindow::pauseAlerts);
         connect(m_alertDelivery, &AlertDelivery::toggleWindowRequested, this,
-                [this] { isVisible() ? hide() : showAlertTarget({}); });
+                [this] { isVisible() ? hideToTray() : showAlertTarget({}); });
         connect(m_alertDelivery, &AlertDelivery::quitRequested, this, [this] {
             m_quitting = true;
             close();
@@ -110,9 +110,16 @@ bool MainWindow::closeToTray()
     }
     if (!*m_settings.closeToTray)
         return false;
-    hide();
-    m_alertDelivery->setWindowShown(false);
+    hideToTray();
     return true;
+}
+
+// Hidden, with the tray's menu offering to show it again.
+void MainWindow::hideToTray()
+{
+    hide();
+    if (m_alertDelivery)
+        m_alertDelivery->setWindowShown(false);
 }
 
 } // namespace Liq

@@ -3,66 +3,14 @@
 // action. Then the same without any service: each notification comes back undelivered, and
 // unavailable() is said once.
 #include "desktopnotifier.h"
+#include "testsessionbus.h"
 
 #include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Liq;
-
-namespace {
-
-// A minimal session bus: our own configuration, so the test needs dbus-daemon but no session.conf.
-constexpr char BusConfig[] = "<busconfig>\n"
-                             "  <type>session</type>\n"
-                             "  <listen>unix:dir=%1</listen>\n"
-                             "  <auth>EXTERNAL</auth>\n"
-                             "  <policy context='default'>\n"
-                             "    <allow send_destination='*' eavesdrop='true'/>\n"
-                             "    <allow eavesdrop='true'/>\n"
-                             "    <allow own='*'/>\n"
-                             "  </policy>\n"
-                             "</busconfig>\n";
-
-} // namespace
-
-// What a notification daemon is to the application: Notify returns an id; ActionInvoked tells of a click.
-class RecordingNotificationService final : public QObject
-{
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-
-public:
-    struct Call
-    {
-        QString appName;
-        QString icon;
-        QString summary;
-        QString body;
-        QStringList actions;
-        QVariantMap hints;
-    };
-    QList<Call> calls;
-
-public slots:
-    uint Notify(const QString &appName, uint replacesId, const QString &icon, const QString &summary,
-                const QString &body, const QStringList &actions, const QVariantMap &hints, int timeout)
-    {
-        Q_UNUSED(replacesId)
-        Q_UNUSED(timeout)
-        calls.append({appName, icon, summary, body, actions, hints});
-        return uint(100 + calls.size());
-    }
-    QStringList GetCapabilities() { return {QStringLiteral("actions"), QStringLiteral("body")}; }
-
-signals:
-    void ActionInvoked(uint, const QString &); // id, action key
-    void NotificationClosed(uint, uint); // id, reason
-};
+using LiqTest::RecordingNotificationService;
 
 class tst_DesktopNotifier final : public QObject
 {
@@ -77,35 +25,18 @@ private slots:
     void anAlertsUrgencyFollowsItsWeight();
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_daemon;
+    LiqTest::SessionBus m_bus;
     QString m_address;
     RecordingNotificationService m_service;
 };
 
 void tst_DesktopNotifier::initTestCase()
 {
-    const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-    QVERIFY2(!daemon.isEmpty(),
-             "dbus-daemon not found: install Debian's dbus-daemon package (tools/dev deps)");
-    const QString config = m_dir.filePath(QStringLiteral("bus.conf"));
-    QFile file(config);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QString::fromLatin1(BusConfig).arg(m_dir.path()).toUtf8());
-    file.close();
-    m_daemon.start(daemon,
-                   {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
-                    QStringLiteral("--print-address=1")});
-    QVERIFY2(m_daemon.waitForStarted(), qPrintable(m_daemon.errorString()));
-    QTRY_VERIFY(m_daemon.canReadLine());
-    m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
-    QVERIFY(!m_address.isEmpty());
-
-    QDBusConnection service = QDBusConnection::connectToBus(m_address, QStringLiteral("service"));
-    QVERIFY2(service.isConnected(), qPrintable(service.lastError().message()));
-    QVERIFY(service.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_service,
-                                   QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
-    QVERIFY(service.registerService(QStringLiteral("org.freedesktop.Notifications")));
+    const QString started = m_bus.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_address = m_bus.address();
+    const QString published = m_service.publish(m_address, QStringLiteral("service"));
+    QVERIFY2(published.isEmpty(), qPrintable(published));
 }
 
 void tst_DesktopNotifier::cleanupTestCase()
@@ -113,8 +44,6 @@ void tst_DesktopNotifier::cleanupTestCase()
     QDBusConnection::disconnectFromBus(QStringLiteral("service"));
     QDBusConnection::disconnectFromBus(QStringLiteral("app"));
     QDBusConnection::disconnectFromBus(QStringLiteral("lonely"));
-    m_daemon.kill();
-    m_daemon.waitForFinished();
 }
 
 void tst_DesktopNotifier::deliversWithIconUrgencyAndShowAction()
@@ -170,8 +99,7 @@ void tst_DesktopNotifier::showActionAsksForTheTarget()
 
 void tst_DesktopNotifier::withoutAServiceEachNotificationComesBackAndUnavailableIsSaidOnce()
 {
-    QDBusConnection::connectToBus(m_address, QStringLiteral("service"))
-        .unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+    m_service.unpublish();
     DesktopNotifier notifier(QDBusConnection::connectToBus(m_address, QStringLiteral("lonely")));
     QSignalSpy undelivered(&notifier, &DesktopNotifier::undelivered);
     QSignalSpy unavailable(&notifier, &DesktopNotifier::unavailable);

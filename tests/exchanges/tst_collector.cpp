@@ -1,9 +1,11 @@
 // liqscope-collect as a user runs it: a child process writing the event store from a test exchange,
 // stopped by SIGTERM (last batch flushed, exit 0); a second collector on the same store is refused; --alert
-// logs one line per alert.
+// logs one line per alert and sends it as a desktop notification over the session bus (a private one, with a
+// recording org.freedesktop.Notifications service).
 #include "exchangemessages.h"
 #include "store/sqliteeventstore.h"
 #include "testexchange.h"
+#include "testsessionbus.h"
 #include "testtiming.h"
 
 #include <QDateTime>
@@ -50,7 +52,14 @@ void tst_Collector::collectsUntilSigtermAndFlushes()
         QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-ws=") + coinm.url().toString(),
         QStringLiteral("--endpoint"),  QStringLiteral("binance-coinm-rest=") + rest.baseUrl().toString(),
         QStringLiteral("--alert"),     QStringLiteral("liquidation>=50k")};
+    LiqTest::SessionBus bus;
+    QCOMPARE(bus.start(), QString());
+    LiqTest::RecordingNotificationService notifications;
+    QCOMPARE(notifications.publish(bus.address(), QStringLiteral("notifications")), QString());
     QProcess collector;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), bus.address());
+    collector.setProcessEnvironment(environment);
     collector.start(QStringLiteral(LIQSCOPE_COLLECT_EXECUTABLE), arguments);
     QVERIFY(collector.waitForStarted());
     QByteArray log;
@@ -65,6 +74,11 @@ void tst_Collector::collectsUntilSigtermAndFlushes()
             .contains("alert liquidation>=50k: Liquidation of $100.00K on BTC. A long position"),
         WaitMs);
     QCOMPARE(log.count("alert "), 1);
+    // ... and one desktop notification, with Show on the coin.
+    QTRY_COMPARE_WITH_TIMEOUT(notifications.calls.size(), 1, WaitMs);
+    QCOMPARE(notifications.calls.first().summary, QStringLiteral("Liquidation of $100.00K on BTC"));
+    QVERIFY(notifications.calls.first().body.startsWith(QLatin1String("A long position")));
+    QCOMPARE(notifications.calls.first().actions.first(), QStringLiteral("default"));
     usdm.push(binanceOrder("BTCUSDT", "SELL", "0.1", "50000"));
     QTest::qWait(300); // delivered to the child, not yet necessarily written: the SIGTERM flush must do it
 
@@ -81,8 +95,11 @@ void tst_Collector::collectsUntilSigtermAndFlushes()
     QCOMPARE(collector.exitCode(), 0);
     log += collector.readAllStandardError();
     QVERIFY(log.contains("stopping on SIGTERM"));
-    // One line per state change, never per event.
+    // One line per state change, never per event; still one per alert, and one notification.
     QVERIFY(log.count('\n') < 15);
+    QCOMPARE(log.count("alert "), 1);
+    QCOMPARE(notifications.calls.size(), 1);
+    QVERIFY(!log.contains("notifications are unavailable"));
 
     SqliteEventStore reader(store);
     QCOMPARE(reader.open(false), QString());
