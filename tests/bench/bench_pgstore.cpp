@@ -208,7 +208,7 @@ bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, in
     timer.restart();
     const qsizetype hourRows = store.events(now - 3600000).size();
     std::printf(
-        "  of which reading %lld minute rows of the day: %.1f ms; %lld events of the last hour: %.1f ms\n",
+        "  of which reading the day's %lld minute totals: %.1f ms; %lld events of the last hour: %.1f ms\n",
         static_cast<long long>(minuteRows), minutesMs, static_cast<long long>(hourRows),
         double(timer.nsecsElapsed()) / 1e6);
     const int read = int(snapshot.observation->eventsIn(TimeWindow::H24).count());
@@ -218,8 +218,8 @@ bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, in
     return std::abs(read - dayEvents) <= eventCount / (30 * 24 * 60) + 1;
 }
 
-// The day's minute rows read again through QtSql: EXPLAIN ANALYZE's execution time on the server, and the
-// rows fetched whole (not forward only, one PGresult) instead of in QPSQL's single-row mode.
+// The day's rollup rows read again through QtSql: EXPLAIN ANALYZE's execution time on the server, and the
+// rows fetched whole (not forward only, one PGresult) without unpacking them.
 void explainMinutes(const QString &uri, qint64 now)
 {
     const QString name = QStringLiteral("explain");
@@ -229,11 +229,10 @@ void explainMinutes(const QString &uri, qint64 now)
             QSqlDatabase::removeDatabase(name);
             return;
         }
-        const QString select
-            = QStringLiteral("SELECT minute, exchange, coin, side, usd, count, largest_usd FROM minutes"
-                             " WHERE minute >= %1 AND minute < %2 ORDER BY minute, exchange, coin, side")
-                  .arg((now - DayMs) / 60000)
-                  .arg(now / 60000);
+        const QString select = QStringLiteral("SELECT minute, totals FROM minute_rollups"
+                                              " WHERE minute >= %1 AND minute < %2 ORDER BY minute")
+                                   .arg((now - DayMs) / 60000)
+                                   .arg(now / 60000);
         QSqlQuery query(QSqlDatabase::database(name));
         query.exec(QStringLiteral("SET work_mem = '32MB'")); // as the store's read connection
         query.exec(QStringLiteral("SET random_page_cost = 1.1"));
@@ -245,13 +244,13 @@ void explainMinutes(const QString &uri, qint64 now)
         QSqlQuery whole(QSqlDatabase::database(name));
         whole.exec(select);
         int rows = 0;
-        double usd = 0;
+        qint64 bytes = 0;
         while (whole.next()) {
-            usd += whole.value(4).toDouble();
+            bytes += whole.value(1).toByteArray().size();
             ++rows;
         }
-        std::printf("  the same %d rows fetched whole (not forward only, one value each): %.1f ms ($%.0f)\n",
-                    rows, double(timer.nsecsElapsed()) / 1e6, usd);
+        std::printf("  the same %d rows fetched whole, not unpacked: %.1f ms (%lld bytes of totals)\n", rows,
+                    double(timer.nsecsElapsed()) / 1e6, static_cast<long long>(bytes));
         QSqlDatabase::database(name).close();
     }
     QSqlDatabase::removeDatabase(name);
