@@ -1,6 +1,7 @@
 #include "store/postgresrollup.h"
 
 #include "store/postgresarrays.h"
+#include "store/postgresdirect.h"
 
 #include <QCryptographicHash>
 #include <QSet>
@@ -166,21 +167,18 @@ bool add(QSqlDatabase &db, qint64 writer, const Minutes &minutes, QString *error
 {
     if (minutes.isEmpty())
         return true;
-    QSqlQuery query(db);
-    if (!query.prepare(QStringLiteral("SELECT minute, totals FROM minute_rollups WHERE writer = ?"
-                                      " AND minute = ANY(?::int8[])")))
-        return failed(query, error);
-    query.addBindValue(writer);
-    query.addBindValue(minuteArray(minutes));
-    if (!query.exec())
-        return failed(query, error);
+    const PostgresDirect::Result stored = PostgresDirect::exec(
+        db, "SELECT minute, totals FROM minute_rollups WHERE writer = $1 AND minute = ANY($2::int8[])",
+        {QByteArray::number(writer), minuteArray(minutes).toUtf8()}, PostgresDirect::Format::Binary, error);
+    if (!stored)
+        return false;
     Minutes merged = minutes;
-    while (query.next()) {
-        MinuteRollup stored;
-        MinuteRollup::unpack(query.value(1).toByteArray(), &stored); // damaged: starts again from here
-        auto it = merged.find(query.value(0).toLongLong());
-        if (it != merged.end())
-            it->merge(stored);
+    MinuteRollup row;
+    for (int i = 0; i < PostgresDirect::rows(stored.get()); ++i) {
+        auto it = merged.find(PostgresDirect::int8(stored.get(), i, 0));
+        // A damaged row starts again from this batch.
+        if (it != merged.end() && MinuteRollup::unpack(PostgresDirect::bytes(stored.get(), i, 1), &row))
+            it->merge(row);
     }
     return write(db, writer, merged, error);
 }
@@ -193,15 +191,13 @@ bool write(QSqlDatabase &db, qint64 writer, const Minutes &minutes, QString *err
     packed.reserve(minutes.size());
     for (const MinuteRollup &rollup : minutes)
         packed << rollup.pack();
-    QSqlQuery query(db);
-    if (!query.prepare(QStringLiteral("INSERT INTO minute_rollups (minute, writer, totals)"
-                                      " SELECT m, ?, t FROM unnest(?::int8[], ?::bytea[]) AS u (m, t)"
-                                      " ON CONFLICT (minute, writer) DO UPDATE SET totals = excluded.totals")))
-        return failed(query, error);
-    query.addBindValue(writer);
-    query.addBindValue(minuteArray(minutes));
-    query.addBindValue(byteaArray(packed));
-    return query.exec() || failed(query, error);
+    return PostgresDirect::exec(db,
+                                "INSERT INTO minute_rollups (minute, writer, totals)"
+                                " SELECT m, $1, t FROM unnest($2::int8[], $3::bytea[]) AS u (m, t)"
+                                " ON CONFLICT (minute, writer) DO UPDATE SET totals = excluded.totals",
+                                {QByteArray::number(writer), minuteArray(minutes).toUtf8(), byteaArray(packed).toUtf8()},
+                                PostgresDirect::Format::Text, error)
+        != nullptr;
 }
 
 QList<MinuteTotal> read(QSqlDatabase &db, qint64 fromMinute, qint64 toMinute, QString *error)
@@ -210,24 +206,17 @@ QList<MinuteTotal> read(QSqlDatabase &db, qint64 fromMinute, qint64 toMinute, QS
     QList<QString> coins; // by id: a few hundred
     if (!readCoins(db, &coins, error))
         return totals;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT minute, totals FROM minute_rollups WHERE minute >= ?"
-                                      " AND minute < ? ORDER BY minute"))) {
-        failed(query, error);
+    // In binary: the packed rows as they are stored, not as hex.
+    const PostgresDirect::Result rows = PostgresDirect::exec(
+        db, "SELECT minute, totals FROM minute_rollups WHERE minute >= $1 AND minute < $2 ORDER BY minute",
+        {QByteArray::number(fromMinute), QByteArray::number(toMinute)}, PostgresDirect::Format::Binary, error);
+    if (!rows)
         return totals;
-    }
-    query.addBindValue(fromMinute);
-    query.addBindValue(toMinute);
-    if (!query.exec()) {
-        failed(query, error);
-        return totals;
-    }
     qint64 minute = 0;
     MinuteRollup sum; // the current minute's rows, every writer's
     MinuteRollup row;
-    while (query.next()) {
-        const qint64 rowMinute = query.value(0).toLongLong();
+    for (int i = 0; i < PostgresDirect::rows(rows.get()); ++i) {
+        const qint64 rowMinute = PostgresDirect::int8(rows.get(), i, 0);
         if (rowMinute != minute && !sum.isEmpty()) {
             if (totals.isEmpty()) // the first minute's entries times the minutes asked for, and some
                 totals.reserve(qsizetype(sum.entries().size()) * qBound(qint64(1), toMinute - minute, qint64(1440))
@@ -236,7 +225,7 @@ QList<MinuteTotal> read(QSqlDatabase &db, qint64 fromMinute, qint64 toMinute, QS
             sum = MinuteRollup();
         }
         minute = rowMinute;
-        if (MinuteRollup::unpack(query.value(1).toByteArray(), &row))
+        if (MinuteRollup::unpack(PostgresDirect::bytes(rows.get(), i, 1), &row))
             sum.merge(row);
     }
     appendTotals(totals, minute, sum, coins);

@@ -1,6 +1,7 @@
 #include "store/postgresstorewriter.h"
 
 #include "store/postgresarrays.h"
+#include "store/postgresdirect.h"
 #include "store/postgreseventstore.h"
 #include "store/postgresschema.h"
 
@@ -59,25 +60,25 @@ bool prepare(QSqlQuery &query, const QString &sql, QString *error)
 
 // The events as eleven arrays unnested by the server: one parameter per column instead of one per value,
 // which PostgreSQL plans in a fraction of the time of a multi-row VALUES list (bench_pgstore).
-void bindEvents(QSqlQuery &insert, const QList<LiquidationEvent> &events, const QList<qint64> &keys)
+QList<QByteArray> eventArrays(const QList<LiquidationEvent> &events, const QList<qint64> &keys)
 {
     using E = const LiquidationEvent &;
     using namespace PostgresArrays;
-    insert.addBindValue(column(events, [](E e) { return number(int(e.exchange)); }));
-    insert.addBindValue(column(events, [](E e) { return number(int(e.market)); }));
-    insert.addBindValue(column(events, [](E e) { return quoted(e.instrument); }));
-    insert.addBindValue(column(events, [](E e) { return quoted(e.coin); }));
-    insert.addBindValue(column(events, [](E e) { return number(int(e.side)); }));
-    insert.addBindValue(column(events, [](E e) { return number(e.price); }));
-    insert.addBindValue(column(events, [](E e) { return number(e.quantity); }));
-    insert.addBindValue(column(events, [](E e) { return number(e.usd); }));
-    insert.addBindValue(column(events, [](E e) { return number(e.exchangeTimeMs); }));
-    insert.addBindValue(column(events, [](E e) { return number(e.receiveTimeMs); }));
     QStringList hashes;
     hashes.reserve(keys.size());
     for (qint64 key : keys)
         hashes << number(key);
-    insert.addBindValue(literal(hashes));
+    return {column(events, [](E e) { return number(int(e.exchange)); }).toUtf8(),
+            column(events, [](E e) { return number(int(e.market)); }).toUtf8(),
+            column(events, [](E e) { return quoted(e.instrument); }).toUtf8(),
+            column(events, [](E e) { return quoted(e.coin); }).toUtf8(),
+            column(events, [](E e) { return number(int(e.side)); }).toUtf8(),
+            column(events, [](E e) { return number(e.price); }).toUtf8(),
+            column(events, [](E e) { return number(e.quantity); }).toUtf8(),
+            column(events, [](E e) { return number(e.usd); }).toUtf8(),
+            column(events, [](E e) { return number(e.exchangeTimeMs); }).toUtf8(),
+            column(events, [](E e) { return number(e.receiveTimeMs); }).toUtf8(),
+            literal(hashes).toUtf8()};
 }
 
 } // namespace
@@ -267,21 +268,19 @@ bool PostgresStoreWriter::insertChunk(QSqlDatabase &db, qsizetype from, qsizetyp
         chunk << event;
         keys << key;
     }
-    QSqlQuery insert(db);
-    insert.setForwardOnly(true);
-    if (!prepare(insert,
-                 QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side, price, quantity,"
-                                " usd, time_ms, received_ms, key_hash) SELECT * FROM unnest(?::smallint[],"
-                                " ?::smallint[], ?::text[], ?::text[], ?::smallint[], ?::float8[], ?::float8[],"
-                                " ?::float8[], ?::int8[], ?::int8[], ?::int8[])"
-                                " ON CONFLICT DO NOTHING RETURNING time_ms, key_hash"),
-                 error))
+    // libpq: the arrays beside the statement (QPSQL would inline them in an EXECUTE for the server to lex).
+    const PostgresDirect::Result inserted = PostgresDirect::exec(
+        db,
+        "INSERT INTO events (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+        " received_ms, key_hash) SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::text[], $4::text[],"
+        " $5::smallint[], $6::float8[], $7::float8[], $8::float8[], $9::int8[], $10::int8[], $11::int8[])"
+        " ON CONFLICT DO NOTHING RETURNING time_ms, key_hash",
+        eventArrays(chunk, keys), PostgresDirect::Format::Binary, error);
+    if (!inserted)
         return false;
-    bindEvents(insert, chunk, keys);
-    if (!exec(insert, error))
-        return false;
-    while (insert.next()) {
-        const qsizetype at = byKey.value({insert.value(0).toLongLong(), insert.value(1).toLongLong()}, -1);
+    for (int row = 0; row < PostgresDirect::rows(inserted.get()); ++row) {
+        const qsizetype at = byKey.value(
+            {PostgresDirect::int8(inserted.get(), row, 0), PostgresDirect::int8(inserted.get(), row, 1)}, -1);
         if (at < 0)
             continue;
         const LiquidationEvent &event = chunk.at(at);
