@@ -187,6 +187,7 @@ QString PostgresEventStore::readConnection() const
     {
         const QMutexLocker locker(&m_errorMutex);
         std::swap(broken, m_readBroken);
+        m_lastError.clear(); // the problem of this call, if any, not of an earlier one
     }
     if (broken || !QSqlDatabase::database(name, false).isOpen()) {
         dropConnection(name);

@@ -1,8 +1,8 @@
 // The PostgreSQL event store's speed (label `bench`; figures printed, not timed tests), against a server
 // it starts itself (tests/common/postgresserver: initdb + pg_ctl on a Unix socket, fsync off):
-//  (a) batched inserts against a bare insert of the same rows through QtSql in the same run (the same
-//      unnested arrays, no unique key, no minute rollup): what PostgreSQL and QPSQL themselves cost
-//      here; and, for reference, multi-row INSERT ... VALUES lists (on at most ValuesSample events);
+//  (a) batched inserts against a bare insert of the same rows in the same run (the same unnested arrays
+//      through libpq, no unique key, no minute rollup): what PostgreSQL itself costs here; and, for
+//      reference, multi-row INSERT ... VALUES lists through QtSql (on at most ValuesSample events);
 //  (b) what the dashboard reads from N events spread over 30 days: the four windows (the day's minute
 //      totals, the last hour's events) and the same plus a 24 h timeline;
 //  (c) ten readers following the store (events(since, afterId), every FollowIntervalMs as a dashboard
@@ -12,6 +12,7 @@
 #include "session/storefollowersource.h"
 #include "session/storerecorder.h"
 #include "store/postgresarrays.h"
+#include "store/postgresdirect.h"
 #include "store/postgreseventstore.h"
 #include "streams/liquidationaggregator.h"
 
@@ -85,28 +86,35 @@ double storeInsertSeconds(PostgresEventStore &store, const QList<LiquidationEven
     return secondsOf(timer);
 }
 
-// One Batch of bare rows as ten unnested arrays, the statement form the store uses.
+// One Batch of bare rows as ten unnested arrays, the statement form the store uses, through libpq as the
+// store sends it (PostgresDirect).
 bool bareUnnest(QSqlDatabase &db, const QList<LiquidationEvent> &events, qsizetype from, qsizetype to)
 {
     using E = const LiquidationEvent &;
     using namespace PostgresArrays;
     const QList<LiquidationEvent> rows = events.mid(from, to - from);
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-        " received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[], ?::text[], ?::text[],"
-        " ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[], ?::int8[])"));
-    insert.addBindValue(column(rows, [](E e) { return number(int(e.exchange)); }));
-    insert.addBindValue(column(rows, [](E e) { return number(int(e.market)); }));
-    insert.addBindValue(column(rows, [](E e) { return quoted(e.instrument); }));
-    insert.addBindValue(column(rows, [](E e) { return quoted(e.coin); }));
-    insert.addBindValue(column(rows, [](E e) { return number(int(e.side)); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.price); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.quantity); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.usd); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.exchangeTimeMs); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.receiveTimeMs); }));
-    return insert.exec();
+    QString error;
+    const bool ok = PostgresDirect::exec(
+                        db,
+                        "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd,"
+                        " time_ms, received_ms) SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::text[],"
+                        " $4::text[], $5::smallint[], $6::float8[], $7::float8[], $8::float8[], $9::int8[],"
+                        " $10::int8[])",
+                        {column(rows, [](E e) { return number(int(e.exchange)); }).toUtf8(),
+                         column(rows, [](E e) { return number(int(e.market)); }).toUtf8(),
+                         column(rows, [](E e) { return quoted(e.instrument); }).toUtf8(),
+                         column(rows, [](E e) { return quoted(e.coin); }).toUtf8(),
+                         column(rows, [](E e) { return number(int(e.side)); }).toUtf8(),
+                         column(rows, [](E e) { return number(e.price); }).toUtf8(),
+                         column(rows, [](E e) { return number(e.quantity); }).toUtf8(),
+                         column(rows, [](E e) { return number(e.usd); }).toUtf8(),
+                         column(rows, [](E e) { return number(e.exchangeTimeMs); }).toUtf8(),
+                         column(rows, [](E e) { return number(e.receiveTimeMs); }).toUtf8()},
+                        PostgresDirect::Format::Text, &error)
+        != nullptr;
+    if (!ok)
+        std::fprintf(stderr, "bare: %s\n", qPrintable(error));
+    return ok;
 }
 
 // The same Batch as multi-row VALUES lists of BareRowsPerInsert rows (the store's first form).
@@ -249,7 +257,7 @@ void explainMinutes(const QString &uri, qint64 now)
             bytes += whole.value(1).toByteArray().size();
             ++rows;
         }
-        std::printf("  the same %d rows fetched whole, not unpacked: %.1f ms (%lld bytes of totals)\n", rows,
+        std::printf("  the same %d rows through QPSQL (as hex text), not unpacked: %.1f ms (%lld bytes of totals)\n", rows,
                     double(timer.nsecsElapsed()) / 1e6, static_cast<long long>(bytes));
         QSqlDatabase::database(name).close();
     }
@@ -391,7 +399,8 @@ int run(int eventCount, int followCount)
         return 1;
     std::printf("insert: %d events in %.2f s = %.0f events/s (goal >= 50000/s)\n", eventCount, storeSeconds,
                 eventCount / storeSeconds);
-    std::printf("  bare insert of the same rows (unnested arrays, no unique key, no rollup): %.0f events/s;"
+    std::printf("  bare insert of the same rows (unnested arrays through libpq, no unique key, no rollup):"
+                " %.0f events/s;"
                 " the store takes %.2fx its time\n",
                 eventCount / bareSeconds, storeSeconds / bareSeconds);
     std::printf(
