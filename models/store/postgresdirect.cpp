@@ -6,7 +6,6 @@
 #include <QtEndian>
 
 #include <libpq-fe.h>
-
 #include <vector>
 
 namespace Liq::PostgresDirect {

@@ -291,4 +291,3 @@ QList<CoverageSpan> PostgresEventStore::coverage(qint64 sinceMs) const
 }
 
 } // namespace Liq
-

@@ -83,7 +83,6 @@ bool readCoins(QSqlDatabase &db, QList<QString> *coins, QString *error)
             coins->resize(qMax(coins->size(), qsizetype(id) + 1));
             QString name = query.value(1).toString();
             (*coins)[id] = name.isNull() ? QStringLiteral("") : name; // null marks an unknown number
-
         }
     }
     return true;
@@ -191,12 +190,13 @@ bool write(QSqlDatabase &db, qint64 writer, const Minutes &minutes, QString *err
     packed.reserve(minutes.size());
     for (const MinuteRollup &rollup : minutes)
         packed << rollup.pack();
-    return PostgresDirect::exec(db,
-                                "INSERT INTO minute_rollups (minute, writer, totals)"
-                                " SELECT m, $1, t FROM unnest($2::int8[], $3::bytea[]) AS u (m, t)"
-                                " ON CONFLICT (minute, writer) DO UPDATE SET totals = excluded.totals",
-                                {QByteArray::number(writer), minuteArray(minutes).toUtf8(), byteaArray(packed).toUtf8()},
-                                PostgresDirect::Format::Text, error)
+    return PostgresDirect::exec(
+               db,
+               "INSERT INTO minute_rollups (minute, writer, totals)"
+               " SELECT m, $1, t FROM unnest($2::int8[], $3::bytea[]) AS u (m, t)"
+               " ON CONFLICT (minute, writer) DO UPDATE SET totals = excluded.totals",
+               {QByteArray::number(writer), minuteArray(minutes).toUtf8(), byteaArray(packed).toUtf8()},
+               PostgresDirect::Format::Text, error)
         != nullptr;
 }
 
@@ -209,7 +209,8 @@ QList<MinuteTotal> read(QSqlDatabase &db, qint64 fromMinute, qint64 toMinute, QS
     // In binary: the packed rows as they are stored, not as hex.
     const PostgresDirect::Result rows = PostgresDirect::exec(
         db, "SELECT minute, totals FROM minute_rollups WHERE minute >= $1 AND minute < $2 ORDER BY minute",
-        {QByteArray::number(fromMinute), QByteArray::number(toMinute)}, PostgresDirect::Format::Binary, error);
+        {QByteArray::number(fromMinute), QByteArray::number(toMinute)}, PostgresDirect::Format::Binary,
+        error);
     if (!rows)
         return totals;
     qint64 minute = 0;
@@ -219,8 +220,8 @@ QList<MinuteTotal> read(QSqlDatabase &db, qint64 fromMinute, qint64 toMinute, QS
         const qint64 rowMinute = PostgresDirect::int8(rows.get(), i, 0);
         if (rowMinute != minute && !sum.isEmpty()) {
             if (totals.isEmpty()) // the first minute's entries times the minutes asked for, and some
-                totals.reserve(qsizetype(sum.entries().size()) * qBound(qint64(1), toMinute - minute, qint64(1440))
-                               * 5 / 4);
+                totals.reserve(qsizetype(sum.entries().size())
+                               * qBound(qint64(1), toMinute - minute, qint64(1440)) * 5 / 4);
             appendTotals(totals, minute, sum, coins);
             sum = MinuteRollup();
         }
@@ -253,9 +254,9 @@ bool rebuildSpan(QSqlDatabase &db, const CoinIds &coins, qint64 fromMinute, QStr
         const int side = query.value(3).toInt();
         if (exchange < 0 || exchange >= ExchangeCount || side < 0 || side > 1)
             continue; // never written by Liqscope
-        minutes[query.value(0).toLongLong()].add(
-            {coins.idOf(query.value(1).toString()), Exchange(exchange), LiquidatedSide(side),
-             quint32(query.value(5).toLongLong()), query.value(4).toDouble(), query.value(6).toDouble()});
+        minutes[query.value(0).toLongLong()].add({coins.idOf(query.value(1).toString()), Exchange(exchange),
+                                                  LiquidatedSide(side), quint32(query.value(5).toLongLong()),
+                                                  query.value(4).toDouble(), query.value(6).toDouble()});
     }
     return write(db, MigrationWriter, minutes, error);
 }

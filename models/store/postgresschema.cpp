@@ -34,6 +34,10 @@ const char *const Version2[] = {
     " GROUP BY 1, 2, 3, 4",
 };
 
+const char *const MinuteRollupsTable
+    = "CREATE TABLE minute_rollups ("
+      " minute bigint NOT NULL, writer bigint NOT NULL, totals bytea NOT NULL, PRIMARY KEY (minute, writer))";
+
 // Version 3: the events keyed by (time, 64-bit hash of the seven key fields) instead of the seven columns,
 // the unique key doubling as the time index; the rollup one row per minute and writer (PostgresRollup),
 // rebuilt from the events.
@@ -47,8 +51,7 @@ const char *const Version3[] = {
     "DROP TABLE minutes",
     "CREATE TABLE coins (id serial PRIMARY KEY, coin text NOT NULL UNIQUE)",
     "CREATE SEQUENCE writer_ids", // from 1: 0 is the migration's rebuild
-    "CREATE TABLE minute_rollups ("
-    " minute bigint NOT NULL, writer bigint NOT NULL, totals bytea NOT NULL, PRIMARY KEY (minute, writer))",
+    MinuteRollupsTable,
 };
 
 bool run(QSqlDatabase &db, const QString &statement, QString *error)

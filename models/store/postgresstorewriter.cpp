@@ -199,7 +199,9 @@ void PostgresStoreWriter::reportDropped()
 {
     if (m_dropped == 0)
         return;
-    const auto shown = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate); };
+    const auto shown = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+    };
     emit writeFailed(tr("%1: still cannot write; dropped the %2 oldest liquidations waiting in memory "
                         "(from %3 to %4) to keep the newest %5")
                          .arg(m_connection.location(), QString::number(m_dropped), shown(m_droppedFromMs),

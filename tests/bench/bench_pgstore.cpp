@@ -7,7 +7,9 @@
 //      totals, the last hour's events) and the same plus a 24 h timeline;
 //  (c) ten readers following the store (events(since, afterId), every FollowIntervalMs as a dashboard
 //      does) while a writer writes: the writer's rate with them against without, and the readers' lag.
+//  (d) optionally, migrating a schema-2 database of N events to schema 3.
 //   bench_pgstore [--events N] (default 3,000,000) [--follow-events N] (default 300,000)
+//                 [--migration-events N] (default 0: not measured)
 #include "postgresserver.h"
 #include "session/storefollowersource.h"
 #include "session/storerecorder.h"
@@ -94,23 +96,24 @@ bool bareUnnest(QSqlDatabase &db, const QList<LiquidationEvent> &events, qsizety
     using namespace PostgresArrays;
     const QList<LiquidationEvent> rows = events.mid(from, to - from);
     QString error;
-    const bool ok = PostgresDirect::exec(
-                        db,
-                        "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd,"
-                        " time_ms, received_ms) SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::text[],"
-                        " $4::text[], $5::smallint[], $6::float8[], $7::float8[], $8::float8[], $9::int8[],"
-                        " $10::int8[])",
-                        {column(rows, [](E e) { return number(int(e.exchange)); }).toUtf8(),
-                         column(rows, [](E e) { return number(int(e.market)); }).toUtf8(),
-                         column(rows, [](E e) { return quoted(e.instrument); }).toUtf8(),
-                         column(rows, [](E e) { return quoted(e.coin); }).toUtf8(),
-                         column(rows, [](E e) { return number(int(e.side)); }).toUtf8(),
-                         column(rows, [](E e) { return number(e.price); }).toUtf8(),
-                         column(rows, [](E e) { return number(e.quantity); }).toUtf8(),
-                         column(rows, [](E e) { return number(e.usd); }).toUtf8(),
-                         column(rows, [](E e) { return number(e.exchangeTimeMs); }).toUtf8(),
-                         column(rows, [](E e) { return number(e.receiveTimeMs); }).toUtf8()},
-                        PostgresDirect::Format::Text, &error)
+    const bool ok
+        = PostgresDirect::exec(
+              db,
+              "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd,"
+              " time_ms, received_ms) SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::text[],"
+              " $4::text[], $5::smallint[], $6::float8[], $7::float8[], $8::float8[], $9::int8[],"
+              " $10::int8[])",
+              {column(rows, [](E e) { return number(int(e.exchange)); }).toUtf8(),
+               column(rows, [](E e) { return number(int(e.market)); }).toUtf8(),
+               column(rows, [](E e) { return quoted(e.instrument); }).toUtf8(),
+               column(rows, [](E e) { return quoted(e.coin); }).toUtf8(),
+               column(rows, [](E e) { return number(int(e.side)); }).toUtf8(),
+               column(rows, [](E e) { return number(e.price); }).toUtf8(),
+               column(rows, [](E e) { return number(e.quantity); }).toUtf8(),
+               column(rows, [](E e) { return number(e.usd); }).toUtf8(),
+               column(rows, [](E e) { return number(e.exchangeTimeMs); }).toUtf8(),
+               column(rows, [](E e) { return number(e.receiveTimeMs); }).toUtf8()},
+              PostgresDirect::Format::Text, &error)
         != nullptr;
     if (!ok)
         std::fprintf(stderr, "bare: %s\n", qPrintable(error));
@@ -257,8 +260,9 @@ void explainMinutes(const QString &uri, qint64 now)
             bytes += whole.value(1).toByteArray().size();
             ++rows;
         }
-        std::printf("  the same %d rows through QPSQL (as hex text), not unpacked: %.1f ms (%lld bytes of totals)\n", rows,
-                    double(timer.nsecsElapsed()) / 1e6, static_cast<long long>(bytes));
+        std::printf(
+            "  the same %d rows through QPSQL (as hex text), not unpacked: %.1f ms (%lld bytes of totals)\n",
+            rows, double(timer.nsecsElapsed()) / 1e6, static_cast<long long>(bytes));
         QSqlDatabase::database(name).close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -370,7 +374,69 @@ bool measureFollowers(PostgresEventStore &store, const QString &uri, int count)
     return ok;
 }
 
-int run(int eventCount, int followCount)
+// (d) with --migration-events N: a database as schema 2 left it (the seven-column key, a row per minute ×
+// exchange × coin × side), N events over 30 days made by SQL, migrated inside open() (the events keyed
+// again, the rollup rebuilt from them).
+bool measureMigration(PostgresServer &server, int count)
+{
+    const QString name = QStringLiteral("migrate");
+    const qint64 spanMs = qint64(30) * DayMs;
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() - spanMs;
+    const QString schema2 = QStringLiteral(
+        "CREATE TABLE liqscope_meta (key text PRIMARY KEY, value text NOT NULL);"
+        "INSERT INTO liqscope_meta VALUES ('schema_version', '2');"
+        "CREATE TABLE events (id bigserial PRIMARY KEY, exchange smallint NOT NULL, market smallint NOT NULL,"
+        " instrument text NOT NULL, coin text NOT NULL, side smallint NOT NULL, price double precision NOT "
+        "NULL,"
+        " quantity double precision NOT NULL, usd double precision NOT NULL, time_ms bigint NOT NULL,"
+        " received_ms bigint NOT NULL,"
+        " CONSTRAINT events_once UNIQUE (exchange, market, instrument, side, time_ms, quantity, price));"
+        "CREATE INDEX events_by_time ON events (time_ms);"
+        "CREATE TABLE coverage (exchange smallint NOT NULL, since_ms bigint NOT NULL, until_ms bigint NOT "
+        "NULL,"
+        " PRIMARY KEY (exchange, since_ms));"
+        "CREATE TABLE minutes (minute bigint NOT NULL, exchange smallint NOT NULL, coin text NOT NULL,"
+        " side smallint NOT NULL, usd double precision NOT NULL, count integer NOT NULL,"
+        " largest_usd double precision NOT NULL, PRIMARY KEY (minute, exchange, coin, side));");
+    const QString fill
+        = QStringLiteral(
+              "INSERT INTO events (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+              " received_ms) SELECT i %% 3, 0, c || 'USDT', c, (i %% 5 < 3)::int, 100 + (i %% 1000) / 1000.0,"
+              " (100 + i %% 9973) / (100 + (i %% 1000) / 1000.0), 100 + i %% 9973, %1 + i * %2 / %3,"
+              " %1 + i * %2 / %3 + 50 FROM generate_series(0::bigint, %3 - 1) i, LATERAL (SELECT "
+              "(ARRAY['BTC', 'ETH',"
+              " 'SOL', 'XRP', 'DOGE', 'BNB', 'ADA', 'AVAX', 'LINK', 'SUI'])[(i / 3) %% 10 + 1] AS c) coins;"
+              "INSERT INTO minutes SELECT time_ms / 60000, exchange, coin, side, sum(usd), count(*), max(usd)"
+              " FROM events GROUP BY 1, 2, 3, 4;")
+              .arg(startMs)
+              .arg(spanMs)
+              .arg(count)
+              .replace(QLatin1String("%%"), QLatin1String("%"));
+    QString problem = server.createDatabase(name);
+    if (problem.isEmpty())
+        problem = server.execute(name, schema2 + fill + QStringLiteral("ANALYZE"));
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "migration: %s\n", qPrintable(problem));
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    PostgresEventStore store(server.uri(name));
+    if (QString error = store.open(true); !error.isEmpty()) {
+        std::fprintf(stderr, "migration: %s\n", qPrintable(error));
+        return false;
+    }
+    const double seconds = secondsOf(timer);
+    qint64 counted = 0;
+    for (const MinuteTotal &total : store.minuteTotals(startMs / 60000 - 1, startMs / 60000 + 31 * 1440))
+        counted += total.count;
+    std::printf("migrating a schema-2 database of %d events to schema 3 inside open(): %.1f s; the rollup"
+                " counts %lld of them\n",
+                count, seconds, static_cast<long long>(counted));
+    return counted == count;
+}
+
+int run(int eventCount, int followCount, int migrationCount)
 {
     PostgresServer server;
     QString problem = server.start();
@@ -418,7 +484,9 @@ int run(int eventCount, int followCount)
     explainMinutes(server.uri(QStringLiteral("bench")), readNow);
     std::fflush(stdout);
     const bool followOk = measureFollowers(store, server.uri(QStringLiteral("bench")), followCount);
-    return readsOk && followOk ? 0 : 1;
+    std::fflush(stdout);
+    const bool migrationOk = migrationCount <= 0 || measureMigration(server, migrationCount);
+    return readsOk && followOk && migrationOk ? 0 : 1;
 }
 
 } // namespace
@@ -429,13 +497,16 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         int events = 3000000;
         int followEvents = 300000;
+        int migrationEvents = 0;
         for (int i = 1; i + 1 < argc; i += 2) {
             if (QByteArray(argv[i]) == "--events")
                 events = QByteArray(argv[i + 1]).toInt();
             else if (QByteArray(argv[i]) == "--follow-events")
                 followEvents = QByteArray(argv[i + 1]).toInt();
+            else if (QByteArray(argv[i]) == "--migration-events")
+                migrationEvents = QByteArray(argv[i + 1]).toInt();
         }
-        return run(events, followEvents);
+        return run(events, followEvents, migrationEvents);
     } catch (const std::exception &error) {
         std::fprintf(stderr, "bench_pgstore: %s\n", error.what());
         return 1;

@@ -36,9 +36,9 @@ private slots:
 void tst_LiveStatus::everyStateHasWords()
 {
     QSet<QString> seen;
-    for (LiveState state :
-         {LiveState::Idle, LiveState::Connecting, LiveState::Live, LiveState::Unchanged, LiveState::Stale,
-          LiveState::Silent, LiveState::Retrying, LiveState::Reconnecting, LiveState::Error, LiveState::Paused}) {
+    for (LiveState state : {LiveState::Idle, LiveState::Connecting, LiveState::Live, LiveState::Unchanged,
+                            LiveState::Stale, LiveState::Silent, LiveState::Retrying, LiveState::Reconnecting,
+                            LiveState::Error, LiveState::Paused}) {
         const QString text = liveStateText(state);
         QVERIFY(!text.isEmpty());
         QVERIFY2(!seen.contains(text), qPrintable(text));
@@ -103,7 +103,8 @@ void tst_LiveStatus::reconnectingCountsDownAndKeepsTheAge()
     status.lastSuccessAt = Now.addSecs(-125);
     status.message = u"the event store cannot be read"_qs;
     QCOMPARE(status.shortText(Now), u"Reconnecting in 4 s"_qs);
-    QCOMPARE(status.describe(Now), u"Reconnecting in 4 s: data 2 min old (the event store cannot be read)"_qs);
+    QCOMPARE(status.describe(Now),
+             u"Reconnecting in 4 s: data 2 min old (the event store cannot be read)"_qs);
     QVERIFY(status.changesWithTime());
     QVERIFY(!isFlowing(LiveState::Reconnecting));
 }

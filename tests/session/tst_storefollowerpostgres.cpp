@@ -73,7 +73,8 @@ void TestStoreFollowerPostgres::databaseAwayShowsReconnectingThenFollowsAgain()
     QTRY_COMPARE_WITH_TIMEOUT(source.status().state, LiveState::Reconnecting, WaitMs);
     LiveStatus status = source.status();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QVERIFY2(status.shortText(now).startsWith(QLatin1String("Reconnecting in ")), qPrintable(status.shortText(now)));
+    QVERIFY2(status.shortText(now).startsWith(QLatin1String("Reconnecting in ")),
+             qPrintable(status.shortText(now)));
     QVERIFY(status.nextAttemptAt.isValid());
     QCOMPARE(status.lastSuccessAt, recordedUntil); // what was read is kept: the badge says how old it is
     QCOMPARE(status.links.size(), 1);

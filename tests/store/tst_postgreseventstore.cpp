@@ -190,7 +190,8 @@ qint64 tst_PostgresEventStore::rolledUp(const QString &database)
     if (!reader.open(false).isEmpty())
         return -1;
     qint64 counted = 0;
-    for (const MinuteTotal &total : reader.minuteTotals(0, QDateTime::currentMSecsSinceEpoch() / 60000 + 100000))
+    for (const MinuteTotal &total :
+         reader.minuteTotals(0, QDateTime::currentMSecsSinceEpoch() / 60000 + 100000))
         counted += total.count;
     return counted;
 }
@@ -369,22 +370,23 @@ void tst_PostgresEventStore::migratesFromVersion2KeepingEveryEvent()
     const qint64 minute = QDateTime::currentMSecsSinceEpoch() / 60000 - 5;
     QCOMPARE(m_server->execute(db, QString::fromLatin1(Version1Sql) + QString::fromLatin1(Version2Sql)),
              QString());
-    const LiquidationEvent stored = makeEvent(minute * 60000 + 10, QStringLiteral("ETH"), LiquidatedSide::Short,
-                                              1234.5, 1);
+    const LiquidationEvent stored
+        = makeEvent(minute * 60000 + 10, QStringLiteral("ETH"), LiquidatedSide::Short, 1234.5, 1);
     // Two events as a version-2 writer stored them, and a minute row that disagrees with them: the new
     // rollup is rebuilt from the events, not copied.
     QCOMPARE(m_server->execute(
-                 db, QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side, price,"
-                                    " quantity, usd, time_ms, received_ms) VALUES"
-                                    " (%1, %2, '%3', '%4', %5, %6, %7, %8, %9, %9),"
-                                    " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 3, 300, %10, %10);"
-                                    "INSERT INTO minutes VALUES (%11, 0, 'BTC', 0, 999999, 99, 999999)")
-                         .arg(QString::number(int(stored.exchange)), QString::number(int(stored.market)),
-                              stored.instrument, stored.coin, QString::number(int(stored.side)),
-                              QString::number(stored.price, 'g', 17), QString::number(stored.quantity, 'g', 17),
-                              QString::number(stored.usd, 'g', 17), QString::number(stored.exchangeTimeMs))
-                         .arg(minute * 60000 + 20)
-                         .arg(minute)),
+                 db,
+                 QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side, price,"
+                                " quantity, usd, time_ms, received_ms) VALUES"
+                                " (%1, %2, '%3', '%4', %5, %6, %7, %8, %9, %9),"
+                                " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 3, 300, %10, %10);"
+                                "INSERT INTO minutes VALUES (%11, 0, 'BTC', 0, 999999, 99, 999999)")
+                     .arg(QString::number(int(stored.exchange)), QString::number(int(stored.market)),
+                          stored.instrument, stored.coin, QString::number(int(stored.side)),
+                          QString::number(stored.price, 'g', 17), QString::number(stored.quantity, 'g', 17),
+                          QString::number(stored.usd, 'g', 17), QString::number(stored.exchangeTimeMs))
+                     .arg(minute * 60000 + 20)
+                     .arg(minute)),
              QString());
     const qint64 firstId = count(db, QStringLiteral("SELECT min(id) FROM events"));
 
@@ -392,8 +394,9 @@ void tst_PostgresEventStore::migratesFromVersion2KeepingEveryEvent()
     QCOMPARE(store.open(true), QString());
     QCOMPARE(count(db, QStringLiteral("SELECT value FROM liqscope_meta WHERE key = 'schema_version'")), 3);
     QCOMPARE(count(db, QStringLiteral("SELECT min(id) FROM events")), firstId); // the same rows, kept
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events WHERE key_hash = %1")
-                           .arg(PostgresRollup::keyHashSql())),
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM events WHERE key_hash = %1")
+                       .arg(PostgresRollup::keyHashSql())),
              2);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM minute_rollups")), 1);
     QList<MinuteTotal> totals = store.minuteTotals(minute, minute + 1);
@@ -431,7 +434,8 @@ void tst_PostgresEventStore::writersSumTheirOwnMinuteRows()
                    makeEvent(minute * 60000 + 3, QStringLiteral("BTC"), LiquidatedSide::Long, 700),
                    makeEvent(minute * 60000 + 4, QStringLiteral("DOGE"), LiquidatedSide::Short, 5)});
     QVERIFY(second.flush());
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM minute_rollups WHERE minute = %1").arg(minute)), 2);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM minute_rollups WHERE minute = %1").arg(minute)),
+             2);
     const QList<MinuteTotal> totals = first.minuteTotals(minute, minute + 1);
     QCOMPARE(totals.size(), 3);
     QCOMPARE(totals.at(0).coin, QStringLiteral("BTC"));
@@ -442,8 +446,9 @@ void tst_PostgresEventStore::writersSumTheirOwnMinuteRows()
     QCOMPARE(totals.at(2).coin, QStringLiteral("DOGE"));
     QCOMPARE(totals.at(2).side, LiquidatedSide::Short);
     // The writers' keys are the server's: what the migration computes for old rows.
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events WHERE key_hash <> %1")
-                           .arg(PostgresRollup::keyHashSql())),
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM events WHERE key_hash <> %1")
+                       .arg(PostgresRollup::keyHashSql())),
              0);
 }
 
@@ -576,8 +581,9 @@ void tst_PostgresEventStore::awkwardTextSurvivesTheArrays()
         QCOMPARE(read.at(i).price, events.at(i).price);
         QCOMPARE(read.at(i).usd, events.at(i).usd);
     }
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events WHERE key_hash <> %1")
-                           .arg(PostgresRollup::keyHashSql())),
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM events WHERE key_hash <> %1")
+                       .arg(PostgresRollup::keyHashSql())),
              0);
     QCOMPARE(rolledUp(db), names.size());
 }
