@@ -35,8 +35,8 @@ void ResultDeleter::operator()(pg_result *result) const
     PQclear(result);
 }
 
-Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &params, Format results,
-            QString *error)
+Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &params, Format paramFormat,
+            Format results, QString *error)
 {
     PGconn *connection = handleOf(db);
     if (!connection) {
@@ -45,6 +45,7 @@ Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &pa
     }
     std::vector<const char *> values;
     std::vector<int> lengths;
+    const std::vector<int> formats(size_t(params.size()), paramFormat == Format::Binary ? 1 : 0);
     values.reserve(size_t(params.size()));
     lengths.reserve(size_t(params.size()));
     for (const QByteArray &param : params) {
@@ -52,7 +53,7 @@ Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &pa
         lengths.push_back(int(param.size()));
     }
     Result result(PQexecParams(connection, sql, int(params.size()), nullptr, values.data(), lengths.data(),
-                               nullptr, results == Format::Binary ? 1 : 0));
+                               formats.data(), results == Format::Binary ? 1 : 0));
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         *error = firstLine(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection));

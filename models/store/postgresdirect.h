@@ -24,10 +24,11 @@ using Result = std::unique_ptr<pg_result, ResultDeleter>;
 
 enum class Format { Text, Binary };
 
-// Runs sql ($1, $2 … for params, all text) on db's connection, in its transaction if one is open. Null
-// with *error set when the connection is not open or the statement failed.
-Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &params, Format results,
-            QString *error);
+// Runs sql ($1, $2 … for params, all in the one format; binary ones take their types from the statement's
+// casts) on db's connection, in its transaction if one is open. Null with *error set when the connection
+// is not open or the statement failed.
+Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &params, Format paramFormat,
+            Format results, QString *error);
 
 int rows(const pg_result *result);
 bool isNull(const pg_result *result, int row, int column);

@@ -168,7 +168,8 @@ bool add(QSqlDatabase &db, qint64 writer, const Minutes &minutes, QString *error
         return true;
     const PostgresDirect::Result stored = PostgresDirect::exec(
         db, "SELECT minute, totals FROM minute_rollups WHERE writer = $1 AND minute = ANY($2::int8[])",
-        {QByteArray::number(writer), minuteArray(minutes).toUtf8()}, PostgresDirect::Format::Binary, error);
+        {QByteArray::number(writer), minuteArray(minutes).toUtf8()}, PostgresDirect::Format::Text,
+        PostgresDirect::Format::Binary, error);
     if (!stored)
         return false;
     Minutes merged = minutes;
@@ -196,7 +197,7 @@ bool write(QSqlDatabase &db, qint64 writer, const Minutes &minutes, QString *err
                " SELECT m, $1, t FROM unnest($2::int8[], $3::bytea[]) AS u (m, t)"
                " ON CONFLICT (minute, writer) DO UPDATE SET totals = excluded.totals",
                {QByteArray::number(writer), minuteArray(minutes).toUtf8(), byteaArray(packed).toUtf8()},
-               PostgresDirect::Format::Text, error)
+               PostgresDirect::Format::Text, PostgresDirect::Format::Text, error)
         != nullptr;
 }
 
@@ -209,8 +210,8 @@ QList<MinuteTotal> read(QSqlDatabase &db, qint64 fromMinute, qint64 toMinute, QS
     // In binary: the packed rows as they are stored, not as hex.
     const PostgresDirect::Result rows = PostgresDirect::exec(
         db, "SELECT minute, totals FROM minute_rollups WHERE minute >= $1 AND minute < $2 ORDER BY minute",
-        {QByteArray::number(fromMinute), QByteArray::number(toMinute)}, PostgresDirect::Format::Binary,
-        error);
+        {QByteArray::number(fromMinute), QByteArray::number(toMinute)}, PostgresDirect::Format::Text,
+        PostgresDirect::Format::Binary, error);
     if (!rows)
         return totals;
     qint64 minute = 0;
