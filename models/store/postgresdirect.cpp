@@ -5,6 +5,7 @@
 #include <QVariant>
 #include <QtEndian>
 
+#include <cstring>
 #include <libpq-fe.h>
 #include <vector>
 
@@ -85,6 +86,22 @@ qint64 int8(const pg_result *result, int row, int column)
     if (PQfformat(result, column) == 1)
         return PQgetlength(result, row, column) == 8 ? qFromBigEndian<qint64>(value) : 0;
     return QByteArray::fromRawData(value, PQgetlength(result, row, column)).toLongLong();
+}
+
+qint16 int2(const pg_result *result, int row, int column)
+{
+    return PQgetlength(result, row, column) == 2 ? qFromBigEndian<qint16>(PQgetvalue(result, row, column))
+                                                 : 0;
+}
+
+double float8(const pg_result *result, int row, int column)
+{
+    if (PQgetlength(result, row, column) != 8)
+        return 0;
+    const quint64 bits = qFromBigEndian<quint64>(PQgetvalue(result, row, column));
+    double value = 0;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
 }
 
 } // namespace Liq::PostgresDirect

@@ -34,5 +34,8 @@ int rows(const pg_result *result);
 bool isNull(const pg_result *result, int row, int column);
 QByteArray bytes(const pg_result *result, int row, int column); // a view: valid while result lives
 qint64 int8(const pg_result *result, int row, int column); // a bigint, as the format asked for
+// Binary results only: a smallint and a double precision.
+qint16 int2(const pg_result *result, int row, int column);
+double float8(const pg_result *result, int row, int column);
 
 } // namespace Liq::PostgresDirect

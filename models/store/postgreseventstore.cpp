@@ -1,10 +1,12 @@
 #include "store/postgreseventstore.h"
 
+#include "store/postgresdirect.h"
 #include "store/postgresrollup.h"
 #include "store/postgresschema.h"
 #include "store/postgresstorewriter.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -221,38 +223,55 @@ QString PostgresEventStore::lastError() const
     return m_lastError;
 }
 
+// In binary through libpq, one result, instead of QPSQL's text rows one at a time (bench_pgstore: the last
+// hour's 4,000 events in 4 ms instead of 9–10; ten followers of a busy writer 1.5 s behind at the p99
+// instead of 4–5 s).
 QList<LiquidationEvent> PostgresEventStore::events(qint64 sinceMs, qint64 afterId, qint64 *lastId) const
 {
     QList<LiquidationEvent> found;
     qint64 highest = afterId;
     const QSqlDatabase db = QSqlDatabase::database(readConnection(), false);
-    if (db.isOpen()) {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        query.prepare(
-            QStringLiteral(
-                "SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-                " received_ms FROM events WHERE time_ms >= ? AND id > ? ORDER BY %1")
-                .arg(afterId > 0 ? QStringLiteral("id") : QStringLiteral("time_ms, id")));
-        query.addBindValue(sinceMs);
-        query.addBindValue(afterId);
-        if (!query.exec())
-            readFailed(query.lastError().text());
-        while (query.next()) {
-            highest = qMax(highest, query.value(0).toLongLong());
-            LiquidationEvent event;
-            event.exchange = Exchange(query.value(1).toInt());
-            event.market = MarketKind(query.value(2).toInt());
-            event.instrument = query.value(3).toString();
-            event.coin = query.value(4).toString();
-            event.side = LiquidatedSide(query.value(5).toInt());
-            event.price = query.value(6).toDouble();
-            event.quantity = query.value(7).toDouble();
-            event.usd = query.value(8).toDouble();
-            event.exchangeTimeMs = query.value(9).toLongLong();
-            event.receiveTimeMs = query.value(10).toLongLong();
-            found.append(event);
-        }
+    const char *const sql = afterId > 0
+        ? "SELECT id, exchange, market, instrument, coin, side, price, quantity,"
+          " usd, time_ms, received_ms FROM events WHERE time_ms >= $1 AND id > $2"
+          " ORDER BY id"
+        : "SELECT id, exchange, market, instrument, coin, side, price, quantity,"
+          " usd, time_ms, received_ms FROM events WHERE time_ms >= $1 AND id > $2"
+          " ORDER BY time_ms, id";
+    const bool open = db.isOpen(); // before the read: QPSQL's isOpen() turns false once the server went away
+    QString error;
+    const PostgresDirect::Result rows = open
+        ? PostgresDirect::exec(db, sql, {QByteArray::number(sinceMs), QByteArray::number(afterId)},
+                               PostgresDirect::Format::Text, PostgresDirect::Format::Binary, &error)
+        : nullptr;
+    if (open && !rows)
+        readFailed(error);
+    const int count = rows ? PostgresDirect::rows(rows.get()) : 0;
+    found.reserve(count);
+    QHash<QByteArray, QString> texts; // instruments and coins repeat: one QString each, shared
+    const auto text = [&texts, &rows](int row, int column) {
+        const QByteArray bytes = PostgresDirect::bytes(rows.get(), row, column);
+        auto it = texts.find(bytes);
+        if (it == texts.end())
+            it = texts.insert(QByteArray(bytes.constData(), bytes.size()), QString::fromUtf8(bytes));
+        return it.value();
+    };
+    using namespace PostgresDirect;
+    for (int row = 0; row < count; ++row) {
+        const pg_result *r = rows.get();
+        highest = qMax(highest, int8(r, row, 0));
+        LiquidationEvent event;
+        event.exchange = Exchange(int2(r, row, 1));
+        event.market = MarketKind(int2(r, row, 2));
+        event.instrument = text(row, 3);
+        event.coin = text(row, 4);
+        event.side = LiquidatedSide(int2(r, row, 5));
+        event.price = float8(r, row, 6);
+        event.quantity = float8(r, row, 7);
+        event.usd = float8(r, row, 8);
+        event.exchangeTimeMs = int8(r, row, 9);
+        event.receiveTimeMs = int8(r, row, 10);
+        found.append(event);
     }
     if (lastId)
         *lastId = highest;
