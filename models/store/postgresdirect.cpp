@@ -90,8 +90,9 @@ qint64 int8(const pg_result *result, int row, int column)
 
 qint16 int2(const pg_result *result, int row, int column)
 {
-    return PQgetlength(result, row, column) == 2 ? qFromBigEndian<qint16>(PQgetvalue(result, row, column))
-                                                 : 0;
+    if (PQgetlength(result, row, column) != 2)
+        return 0;
+    return qFromBigEndian<qint16>(PQgetvalue(result, row, column));
 }
 
 double float8(const pg_result *result, int row, int column)
