@@ -1,6 +1,8 @@
 // The PostgreSQL event store against a real server the test starts itself (tests/common/postgresserver):
 // the URI and its refusals, round trip, two collectors into one database (each event once), the minute
-// rollup and coverage, a reader following a writer, the migration from schema version 1, a newer schema
+// rollup and coverage (one packed row per minute and writer, summed by readers), a reader following a
+// writer, the migrations from schema versions 1 and 2 (every event kept, its key hash the writer's, the
+// rollup rebuilt from the events), a newer schema
 // refused, a server restart in the middle of a stream (one writeFailed, the backlog written once), and the
 // cap on that backlog (the oldest dropped, and said).
 #include "postgresserver.h"
