@@ -2,9 +2,8 @@
 // the URI and its refusals, round trip, two collectors into one database (each event once), the minute
 // rollup and coverage (one packed row per minute and writer, summed by readers), a reader following a
 // writer, the migrations from schema versions 1 and 2 (every event kept, its key hash the writer's, the
-// rollup rebuilt from the events), a newer schema
-// refused, a server restart in the middle of a stream (one writeFailed, the backlog written once), and the
-// cap on that backlog (the oldest dropped, and said).
+// rollup rebuilt from the events), a newer schema refused, a server restart in the middle of a stream
+// (one writeFailed, the backlog written once), and the cap on that backlog (the oldest dropped, and said).
 #include "postgresserver.h"
 #include "store/eventstorefactory.h"
 #include "store/postgresconnection.h"
