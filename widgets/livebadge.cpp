@@ -39,7 +39,8 @@ QColor LiveBadge::stateColor(LiveState state)
     case LiveState::Connecting:
     case LiveState::Retrying: return QColor(0x56, 0xB4, 0xE9); // sky blue
     case LiveState::Stale:
-    case LiveState::Silent: return QColor(0xE6, 0x9F, 0x00); // orange
+    case LiveState::Silent:
+    case LiveState::Reconnecting: return QColor(0xE6, 0x9F, 0x00); // orange
     case LiveState::Error: return LiqPalette::errorColor();
     case LiveState::Idle:
     case LiveState::Paused: return LiqPalette::neutralColor();

@@ -34,7 +34,8 @@ int severity(LiveState state)
     case LiveState::Paused: return 1;
     case LiveState::Connecting: return 2;
     case LiveState::Stale:
-    case LiveState::Retrying: return 3;
+    case LiveState::Retrying:
+    case LiveState::Reconnecting: return 3;
     case LiveState::Silent: return 4;
     case LiveState::Error: return 5;
     }

@@ -26,6 +26,7 @@ QString liveStateText(LiveState state)
     case LiveState::Stale: return tr("Stale");
     case LiveState::Silent: return tr("Silent");
     case LiveState::Retrying: return tr("Retrying");
+    case LiveState::Reconnecting: return tr("Reconnecting");
     case LiveState::Error: return tr("Error");
     case LiveState::Paused: return tr("Paused");
     }
@@ -39,10 +40,11 @@ bool isFlowing(LiveState state)
 
 QString LinkStatus::describe(const QDateTime &now) const
 {
-    QString text = liveStateText(state);
+    const bool reconnecting = state == LiveState::Reconnecting && nextAttemptAt.isValid();
+    QString text = reconnecting ? shortText(now) : liveStateText(state); // "Reconnecting in 2 s"
     if (lastSuccessAt.isValid()
         && (state == LiveState::Stale || state == LiveState::Error || state == LiveState::Paused
-            || state == LiveState::Silent)) {
+            || state == LiveState::Silent || state == LiveState::Reconnecting)) {
         text += tr(": data %1 old").arg(formatDuration(std::max<qint64>(0, lastSuccessAt.secsTo(now))));
     }
     if (nextAttemptAt.isValid()
@@ -62,7 +64,8 @@ bool LinkStatus::changesWithTime() const
     switch (state) {
     case LiveState::Stale:
     case LiveState::Silent: return lastSuccessAt.isValid() || nextAttemptAt.isValid();
-    case LiveState::Retrying: return nextAttemptAt.isValid();
+    case LiveState::Retrying:
+    case LiveState::Reconnecting: return nextAttemptAt.isValid();
     default: return false;
     }
 }
@@ -90,6 +93,9 @@ QString LinkStatus::shortText(const QDateTime &now) const
     }
     case LiveState::Retrying:
         return nextAttemptAt.isValid() ? tr("Retrying in %1").arg(until(nextAttemptAt)) : tr("Retrying");
+    case LiveState::Reconnecting:
+        return nextAttemptAt.isValid() ? tr("Reconnecting in %1").arg(until(nextAttemptAt))
+                                       : tr("Reconnecting");
     case LiveState::Error: return message.isEmpty() ? tr("Error") : tr("Error: %1").arg(message);
     }
     return {};

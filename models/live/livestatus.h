@@ -16,6 +16,8 @@ enum class LiveState {
     Stale, // the last cycle failed; the last good data is kept and a retry is scheduled
     Silent, // connected, but nothing arrived for longer than the source allows: reconnecting
     Retrying, // failed with no good data yet; a retry is scheduled
+    Reconnecting, // the connection went away (a database): the last good data is kept, a reconnection is
+                  // scheduled at nextAttemptAt
     Error, // a failure retrying cannot fix (bad key, TLS, refused URL): stopped
     Paused, // stopped by the user
 };
@@ -41,7 +43,8 @@ struct LinkStatus
     // The long form, for tooltips, the status bar and stderr:
     // "Stale: data 2 min old, retrying in 8 s (HTTP 500 ...)".
     QString describe(const QDateTime &now) const;
-    // The short form, for the badge: "Stale · data 2 min old · retry in 8 s", "Retrying in 4 s".
+    // The short form, for the badge: "Stale · data 2 min old · retry in 8 s", "Retrying in 4 s",
+    // "Reconnecting in 2 s".
     QString shortText(const QDateTime &now) const;
     // Whether shortText() changes as time passes (an age or a countdown is shown).
     bool changesWithTime() const;

@@ -81,8 +81,10 @@ void StoreFollowerSource::refill()
     }
     std::sort(m_arrivals.begin(), m_arrivals.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
-    m_spans = m_store->coverage(now - DayMs);
-    m_readProblem = m_store->lastError();
+    const QList<CoverageSpan> spans = m_store->coverage(now - DayMs);
+    readDone(now);
+    if (m_readProblem.isEmpty())
+        m_spans = spans;
     if (recent.size() > RestoredEventsMax)
         recent.erase(recent.begin(), recent.end() - RestoredEventsMax);
     if (!recent.isEmpty())
@@ -94,6 +96,10 @@ void StoreFollowerSource::follow()
     if (!m_refilled)
         return;
     const qint64 now = m_clock();
+    if (m_reconnectDelayMs > 0 && now < m_nextReadMs) {
+        emit statusChanged(status()); // the countdown
+        return;
+    }
     m_aggregator.advanceTo(now);
     const QList<LiquidationEvent> added = m_store->events(now - DayMs, m_lastId, &m_lastId);
     QList<LiquidationEvent> counted;
@@ -108,9 +114,11 @@ void StoreFollowerSource::follow()
         m_arrivals.pop_front();
     m_eventsFollowed += counted.size();
     const QList<CoverageSpan> spans = m_store->coverage(now - DayMs);
-    m_readProblem = m_store->lastError();
-    const bool coverageMoved = spans != m_spans;
-    m_spans = spans;
+    readDone(now);
+    // A failed read keeps the spans read before (the badge keeps the data's age).
+    const bool coverageMoved = m_readProblem.isEmpty() && spans != m_spans;
+    if (coverageMoved)
+        m_spans = spans;
     if (!counted.isEmpty())
         emit eventsReceived(counted);
     if (!counted.isEmpty() || coverageMoved)
@@ -118,6 +126,19 @@ void StoreFollowerSource::follow()
     if (m_dirty || now - m_lastPublishMs >= RollIntervalMs)
         publish();
     emit statusChanged(status());
+}
+
+// After a round of reads: the store's problem, if any, and when to read again.
+void StoreFollowerSource::readDone(qint64 now)
+{
+    m_readProblem = m_store->lastError();
+    if (m_readProblem.isEmpty()) {
+        m_reconnectDelayMs = 0;
+        return;
+    }
+    m_reconnectDelayMs
+        = m_reconnectDelayMs == 0 ? FirstReconnectDelayMs : qMin(2 * m_reconnectDelayMs, MaxReconnectDelayMs);
+    m_nextReadMs = now + m_reconnectDelayMs;
 }
 
 void StoreFollowerSource::publish()
@@ -218,6 +239,18 @@ LiveStatus StoreFollowerSource::status() const
     }
     if (m_running && recording > 0)
         status.state = LiveState::Live;
+    if (m_running && m_refilled && !m_readProblem.isEmpty()) {
+        // The store is what went away: the whole source and each exchange it carries reconnect.
+        status.state = LiveState::Reconnecting;
+        status.nextAttemptAt = utc(m_nextReadMs);
+        status.eventsPerSecond = 0;
+        for (LinkStatus &link : status.links) {
+            link.state = LiveState::Reconnecting;
+            link.nextAttemptAt = status.nextAttemptAt;
+            link.eventsPerSecond = 0;
+            link.message = tr("the event store cannot be read");
+        }
+    }
     status.message = m_readProblem.isEmpty()
         ? tr("following %1, which another process writes; this window opens no connection")
               .arg(m_store->location())

@@ -19,7 +19,8 @@ class EventStore;
 // source would (minute totals, the last hour's events); then, every FollowIntervalMs, it reads the rows
 // added since the last one it saw and the exchanges' watched spans. An exchange is live while the
 // writer's span for it reaches within EventStore::WriterActiveMs of now; otherwise the badge says since
-// when nothing was recorded, and its windows turn partial as they would for a stream that stopped.
+// when nothing was recorded, and its windows turn partial as they would for a stream that stopped. A store
+// that cannot be read is Reconnecting ("Reconnecting in 4 s") with what was read before kept.
 class StoreFollowerSource final : public LiveSource
 {
     Q_OBJECT
@@ -27,6 +28,9 @@ public:
     static constexpr int FollowIntervalMs = 1000;
     static constexpr int RollIntervalMs = 5000; // a snapshot even when nothing arrived
     static constexpr qint64 RateWindowMs = 60'000; // the event rate is over the last minute
+    // A store that cannot be read (a database gone away): Reconnecting, the next read after 1, 2, 4 … s.
+    static constexpr int FirstReconnectDelayMs = 1000;
+    static constexpr int MaxReconnectDelayMs = 16000;
 
     // The store outlives the source and is open (usually read-only). expected: the exchanges the
     // user asked for; those the store has spans for are shown too.
@@ -48,6 +52,7 @@ private:
     void refill();
     void follow();
     void publish();
+    void readDone(qint64 now);
     QList<Exchange> shownExchanges() const;
     bool writerActive(Exchange exchange) const;
     double eventsPerSecond(Exchange exchange) const;
@@ -64,6 +69,8 @@ private:
     qint64 m_lastPublishMs = 0;
     qint64 m_eventsFollowed = 0;
     QString m_readProblem;
+    int m_reconnectDelayMs = 0; // > 0 while the store cannot be read
+    qint64 m_nextReadMs = 0;
     QList<CoverageSpan> m_spans; // the last day's, as last read
     std::deque<std::pair<qint64, Exchange>> m_arrivals; // (when read, exchange) over RateWindowMs
 };

@@ -2,6 +2,8 @@
 
 #include "domain/liquidationevent.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,34 @@ QString column(const QList<LiquidationEvent> &events, Format format)
     for (const LiquidationEvent &event : events)
         values << format(event);
     return literal(values);
+}
+
+// PostgreSQL's binary form of a one-dimensional array without nulls (what array_recv reads), for a
+// parameter sent in binary: no number printed here and parsed there, no quoting of text.
+class BinaryArray
+{
+public:
+    enum Element : quint32 { Int2 = 21, Int8 = 20, Float8 = 701, Text = 25 }; // the element types' OIDs
+
+    BinaryArray(Element element, qsizetype count);
+    void append(qint16 value);
+    void append(qint64 value);
+    void append(double value);
+    void append(QByteArrayView utf8);
+    const QByteArray &bytes() const { return m_bytes; }
+
+private:
+    QByteArray m_bytes;
+};
+
+// One column of the events in binary: format(event) for each (qint16, qint64, double or UTF-8 bytes).
+template<typename Format>
+QByteArray binaryColumn(const QList<LiquidationEvent> &events, BinaryArray::Element element, Format format)
+{
+    BinaryArray array(element, events.size());
+    for (const LiquidationEvent &event : events)
+        array.append(format(event));
+    return array.bytes();
 }
 
 } // namespace Liq::PostgresArrays

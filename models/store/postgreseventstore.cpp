@@ -1,24 +1,19 @@
 #include "store/postgreseventstore.h"
 
-#include "store/postgresarrays.h"
+#include "store/postgresdirect.h"
+#include "store/postgresrollup.h"
 #include "store/postgresschema.h"
+#include "store/postgresstorewriter.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QHash>
-#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimer>
 #include <QUuid>
 
 namespace Liq {
 namespace {
-
-constexpr int RetentionStepRows = 2000; // rows deleted per batch: retention never stalls a write
-constexpr int RowsPerInsert = 5000; // events per INSERT (ten arrays of this many values)
-constexpr int FirstRetryDelayMs = 1000;
 
 void dropConnection(const QString &name)
 {
@@ -35,266 +30,7 @@ QString firstLine(const QString &text)
     return text.section(QLatin1Char('\n'), 0, 0).simplified();
 }
 
-QString placeholders(int rows, int columns)
-{
-    QStringList row(columns, QStringLiteral("?"));
-    const QString one = QLatin1Char('(') + row.join(QLatin1Char(',')) + QLatin1Char(')');
-    return QStringList(rows, one).join(QLatin1Char(','));
-}
-
-bool exec(QSqlQuery &query, QString *error)
-{
-    if (query.exec())
-        return true;
-    *error = firstLine(query.lastError().text());
-    return false;
-}
-
 } // namespace
-
-// The store's own thread: owns the write connection, the queue and the batch timer.
-class PostgresStoreWriter final : public QObject
-{
-    Q_OBJECT
-public:
-    PostgresStoreWriter(PostgresConnection connection, QString name, int retentionDays, qsizetype maxPending)
-        : m_connection(std::move(connection))
-        , m_name(std::move(name))
-        , m_retentionMs(qint64(retentionDays) * 24 * 3600 * 1000)
-        , m_maxPending(maxPending)
-    { }
-
-    bool begin(QString *error)
-    {
-        if (!ensureConnected(error))
-            return false;
-        m_timer = new QTimer(this);
-        connect(m_timer, &QTimer::timeout, this, [this] { write(false); });
-        m_timer->start(PostgresEventStore::BatchIntervalMs);
-        return true;
-    }
-
-    void end()
-    {
-        write(true);
-        delete m_timer;
-        m_timer = nullptr;
-        dropConnection(m_name);
-    }
-
-    void enqueue(const QList<LiquidationEvent> &events)
-    {
-        m_pending += events;
-        const qsizetype excess = m_pending.size() - m_maxPending;
-        if (excess <= 0)
-            return;
-        // The oldest go; what they were is said with the next failure (not once per append).
-        for (qsizetype i = 0; i < excess; ++i) {
-            const qint64 timeMs = m_pending.at(i).exchangeTimeMs;
-            m_droppedFromMs = m_dropped == 0 ? timeMs : qMin(m_droppedFromMs, timeMs);
-            m_droppedUntilMs = m_dropped == 0 ? timeMs : qMax(m_droppedUntilMs, timeMs);
-            ++m_dropped;
-        }
-        m_pending.remove(0, excess);
-    }
-
-    void cover(Exchange exchange, qint64 sinceMs, qint64 untilMs)
-    {
-        qint64 &until = m_coverage[{int(exchange), sinceMs}];
-        until = qMax(until, untilMs);
-    }
-
-    // One transaction: the events (each once), the minutes of those that were new, the coverage, a step
-    // of retention. Rolled back whole on any error, so trying again never counts anything twice. While
-    // the database is away, tries again after a growing delay (force: now, as on shutdown).
-    bool write(bool force)
-    {
-        if (m_pending.isEmpty() && m_coverage.isEmpty())
-            return true;
-        if (m_failing && !force && m_sinceFailure.elapsed() < m_retryDelayMs)
-            return false;
-        QString error;
-        int written = 0;
-        if (!ensureConnected(&error) || !writeBatch(&written, &error)) {
-            failed(error);
-            return false;
-        }
-        m_pending.clear();
-        m_coverage.clear();
-        if (m_failing)
-            emit writeRecovered();
-        m_failing = false;
-        m_retryDelayMs = 0;
-        emit batchWritten(written);
-        return true;
-    }
-
-signals: // unnamed: moc's definitions are in this file too
-    void writeFailed(const QString &);
-    void writeRecovered();
-    void batchWritten(int);
-
-private:
-    bool ensureConnected(QString *error)
-    {
-        if (QSqlDatabase::database(m_name, false).isOpen())
-            return true;
-        dropConnection(m_name);
-        return m_connection.open(m_name, error);
-    }
-
-    // Every message takes its values in one arg() call: a socket folder in the location is percent-encoded
-    // ("%2Ftmp"), which a second, chained arg() would take for its placeholder.
-    void failed(const QString &error)
-    {
-        // The connection may be broken in a way QPSQL does not notice: the next try opens a new one.
-        dropConnection(m_name);
-        m_sinceFailure.start();
-        m_retryDelayMs = m_retryDelayMs == 0 ? FirstRetryDelayMs
-                                             : qMin(2 * m_retryDelayMs, PostgresEventStore::MaxRetryDelayMs);
-        if (!m_failing) {
-            emit writeFailed(
-                tr("%1: cannot write (%2); keeping up to %3 new liquidations in memory (the oldest "
-                   "are dropped beyond that) and reconnecting")
-                    .arg(m_connection.location(), error, QString::number(m_maxPending)));
-        }
-        m_failing = true;
-        reportDropped();
-    }
-
-    void reportDropped()
-    {
-        if (m_dropped == 0)
-            return;
-        const auto shown = [](qint64 ms) {
-            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-        };
-        emit writeFailed(tr("%1: still cannot write; dropped the %2 oldest liquidations waiting in memory "
-                            "(from %3 to %4) to keep the newest %5")
-                             .arg(m_connection.location(), QString::number(m_dropped), shown(m_droppedFromMs),
-                                  shown(m_droppedUntilMs), QString::number(m_maxPending)));
-        m_dropped = 0;
-    }
-
-    bool writeBatch(int *written, QString *error)
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        if (!db.transaction()) {
-            *error = firstLine(db.lastError().text());
-            return false;
-        }
-        QSqlQuery lock(db);
-        lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(PostgresSchema::WriteLockKey));
-        const bool ok = exec(lock, error) && insertEvents(db, written, error) && writeCoverage(db, error)
-            && trimOld(db, error);
-        if (!ok || !db.commit()) {
-            if (ok)
-                *error = firstLine(db.lastError().text());
-            db.rollback();
-            return false;
-        }
-        return true;
-    }
-
-    // The events, RowsPerInsert at a time, as ten arrays unnested by the server: one parameter per column
-    // instead of one per value, which PostgreSQL plans in a fraction of the time of a multi-row VALUES
-    // list (bench_pgstore). The same statement adds the events that were new (RETURNING: the others were
-    // stored already, by us or another collector, and their minutes counted them then) to the per-minute
-    // rollup, each minute once (grouped), on the server: nothing comes back but the count.
-    bool insertEvents(QSqlDatabase &db, int *written, QString *error)
-    {
-        for (qsizetype from = 0; from < m_pending.size(); from += RowsPerInsert) {
-            QSqlQuery insert(db);
-            insert.setForwardOnly(true);
-            if (!insert.prepare(QStringLiteral(
-                    "WITH new AS (INSERT INTO events (exchange, market, instrument, coin, side, price, "
-                    "quantity,"
-                    " usd, time_ms, received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[],"
-                    " ?::text[], ?::text[], ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[],"
-                    " ?::int8[]) ON CONFLICT DO NOTHING RETURNING time_ms, exchange, coin, side, usd),"
-                    " rollup AS (INSERT INTO minutes (minute, exchange, coin, side, usd, count, largest_usd)"
-                    " SELECT time_ms / 60000, exchange, coin, side, sum(usd), count(*), max(usd) FROM new"
-                    " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
-                    " ON CONFLICT (minute, exchange, coin, side) DO UPDATE SET"
-                    " usd = minutes.usd + excluded.usd, count = minutes.count + excluded.count,"
-                    " largest_usd = greatest(minutes.largest_usd, excluded.largest_usd))"
-                    " SELECT count(*) FROM new"))) {
-                *error = firstLine(insert.lastError().text());
-                return false;
-            }
-            const QList<LiquidationEvent> chunk = m_pending.mid(from, RowsPerInsert);
-            using E = const LiquidationEvent &;
-            using namespace PostgresArrays;
-            insert.addBindValue(column(chunk, [](E e) { return number(int(e.exchange)); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(int(e.market)); }));
-            insert.addBindValue(column(chunk, [](E e) { return quoted(e.instrument); }));
-            insert.addBindValue(column(chunk, [](E e) { return quoted(e.coin); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(int(e.side)); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(e.price); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(e.quantity); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(e.usd); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(e.exchangeTimeMs); }));
-            insert.addBindValue(column(chunk, [](E e) { return number(e.receiveTimeMs); }));
-            if (!exec(insert, error))
-                return false;
-            if (insert.next())
-                *written += insert.value(0).toInt();
-        }
-        return true;
-    }
-
-    bool writeCoverage(QSqlDatabase &db, QString *error)
-    {
-        if (m_coverage.isEmpty())
-            return true;
-        QSqlQuery upsert(db);
-        if (!upsert.prepare(QStringLiteral("INSERT INTO coverage (exchange, since_ms, until_ms) VALUES %1"
-                                           " ON CONFLICT (exchange, since_ms) DO UPDATE SET"
-                                           " until_ms = greatest(coverage.until_ms, excluded.until_ms)")
-                                .arg(placeholders(int(m_coverage.size()), 3)))) {
-            *error = firstLine(upsert.lastError().text());
-            return false;
-        }
-        for (auto it = m_coverage.cbegin(); it != m_coverage.cend(); ++it) {
-            upsert.addBindValue(it.key().first);
-            upsert.addBindValue(it.key().second);
-            upsert.addBindValue(it.value());
-        }
-        return exec(upsert, error);
-    }
-
-    bool trimOld(QSqlDatabase &db, QString *error) const
-    {
-        const qint64 cutoffMs = QDateTime::currentMSecsSinceEpoch() - m_retentionMs;
-        QSqlQuery query(db);
-        const bool ok
-            = query.exec(QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE"
-                                        " time_ms < %1 ORDER BY time_ms LIMIT %2)")
-                             .arg(cutoffMs)
-                             .arg(RetentionStepRows))
-            && query.exec(QStringLiteral("DELETE FROM minutes WHERE minute < least(%1, (SELECT min(minute)"
-                                         " FROM minutes) + 60)")
-                              .arg(cutoffMs / 60000))
-            && query.exec(QStringLiteral("DELETE FROM coverage WHERE until_ms < %1").arg(cutoffMs));
-        if (!ok)
-            *error = firstLine(query.lastError().text());
-        return ok;
-    }
-
-    PostgresConnection m_connection;
-    QString m_name;
-    qint64 m_retentionMs;
-    qsizetype m_maxPending;
-    qsizetype m_dropped = 0; // since the last report
-    qint64 m_droppedFromMs = 0;
-    qint64 m_droppedUntilMs = 0;
-    QTimer *m_timer = nullptr;
-    QList<LiquidationEvent> m_pending;
-    QMap<QPair<int, qint64>, qint64> m_coverage; // sorted: the upsert's lock order
-    bool m_failing = false;
-    int m_retryDelayMs = 0;
-    QElapsedTimer m_sinceFailure;
-};
 
 PostgresEventStore::PostgresEventStore(const QString &spec, QObject *parent)
     : EventStore(parent)
@@ -453,6 +189,7 @@ QString PostgresEventStore::readConnection() const
     {
         const QMutexLocker locker(&m_errorMutex);
         std::swap(broken, m_readBroken);
+        m_lastError.clear(); // the problem of this call, if any, not of an earlier one
     }
     if (broken || !QSqlDatabase::database(name, false).isOpen()) {
         dropConnection(name);
@@ -460,10 +197,8 @@ QString PostgresEventStore::readConnection() const
         if (m_connection.error.isEmpty() && m_connection.open(name, &error)) {
             QSqlQuery readOnly(QSqlDatabase::database(name, false));
             readOnly.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
-            // The day's minute rows (tens of thousands) come in the primary key's order straight from its
-            // index: the day is in cache, so a random page costs little more than a sequential one (with the
-            // default 4, the planner sorted a bitmap scan's rows instead, three times slower; EXPLAIN
-            // ANALYZE in bench_pgstore). A sort that still happens stays in memory.
+            // The day is in cache, so a random page costs little more than a sequential one: ranges come
+            // straight from an index in its order. A sort that still happens stays in memory.
             readOnly.exec(QStringLiteral("SET random_page_cost = 1.1"));
             readOnly.exec(QStringLiteral("SET work_mem = '32MB'"));
         } else {
@@ -488,38 +223,55 @@ QString PostgresEventStore::lastError() const
     return m_lastError;
 }
 
+// In binary through libpq, one result, instead of QPSQL's text rows one at a time (bench_pgstore: the last
+// hour's 4,000 events in 4 ms instead of 9–10; ten followers of a busy writer 1.5 s behind at the p99
+// instead of 4–5 s).
 QList<LiquidationEvent> PostgresEventStore::events(qint64 sinceMs, qint64 afterId, qint64 *lastId) const
 {
     QList<LiquidationEvent> found;
     qint64 highest = afterId;
     const QSqlDatabase db = QSqlDatabase::database(readConnection(), false);
-    if (db.isOpen()) {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        query.prepare(
-            QStringLiteral(
-                "SELECT id, exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-                " received_ms FROM events WHERE time_ms >= ? AND id > ? ORDER BY %1")
-                .arg(afterId > 0 ? QStringLiteral("id") : QStringLiteral("time_ms, id")));
-        query.addBindValue(sinceMs);
-        query.addBindValue(afterId);
-        if (!query.exec())
-            readFailed(query.lastError().text());
-        while (query.next()) {
-            highest = qMax(highest, query.value(0).toLongLong());
-            LiquidationEvent event;
-            event.exchange = Exchange(query.value(1).toInt());
-            event.market = MarketKind(query.value(2).toInt());
-            event.instrument = query.value(3).toString();
-            event.coin = query.value(4).toString();
-            event.side = LiquidatedSide(query.value(5).toInt());
-            event.price = query.value(6).toDouble();
-            event.quantity = query.value(7).toDouble();
-            event.usd = query.value(8).toDouble();
-            event.exchangeTimeMs = query.value(9).toLongLong();
-            event.receiveTimeMs = query.value(10).toLongLong();
-            found.append(event);
-        }
+    const char *const sql = afterId > 0
+        ? "SELECT id, exchange, market, instrument, coin, side, price, quantity,"
+          " usd, time_ms, received_ms FROM events WHERE time_ms >= $1 AND id > $2"
+          " ORDER BY id"
+        : "SELECT id, exchange, market, instrument, coin, side, price, quantity,"
+          " usd, time_ms, received_ms FROM events WHERE time_ms >= $1 AND id > $2"
+          " ORDER BY time_ms, id";
+    const bool open = db.isOpen(); // before the read: QPSQL's isOpen() turns false once the server went away
+    QString error;
+    const PostgresDirect::Result rows = open
+        ? PostgresDirect::exec(db, sql, {QByteArray::number(sinceMs), QByteArray::number(afterId)},
+                               PostgresDirect::Format::Text, PostgresDirect::Format::Binary, &error)
+        : nullptr;
+    if (open && !rows)
+        readFailed(error);
+    const int count = rows ? PostgresDirect::rows(rows.get()) : 0;
+    found.reserve(count);
+    QHash<QByteArray, QString> texts; // instruments and coins repeat: one QString each, shared
+    const auto text = [&texts, &rows](int row, int column) {
+        const QByteArray bytes = PostgresDirect::bytes(rows.get(), row, column);
+        auto it = texts.find(bytes);
+        if (it == texts.end())
+            it = texts.insert(QByteArray(bytes.constData(), bytes.size()), QString::fromUtf8(bytes));
+        return it.value();
+    };
+    using namespace PostgresDirect;
+    for (int row = 0; row < count; ++row) {
+        const pg_result *r = rows.get();
+        highest = qMax(highest, int8(r, row, 0));
+        LiquidationEvent event;
+        event.exchange = Exchange(int2(r, row, 1));
+        event.market = MarketKind(int2(r, row, 2));
+        event.instrument = text(row, 3);
+        event.coin = text(row, 4);
+        event.side = LiquidatedSide(int2(r, row, 5));
+        event.price = float8(r, row, 6);
+        event.quantity = float8(r, row, 7);
+        event.usd = float8(r, row, 8);
+        event.exchangeTimeMs = int8(r, row, 9);
+        event.receiveTimeMs = int8(r, row, 10);
+        found.append(event);
     }
     if (lastId)
         *lastId = highest;
@@ -528,29 +280,13 @@ QList<LiquidationEvent> PostgresEventStore::events(qint64 sinceMs, qint64 afterI
 
 QList<MinuteTotal> PostgresEventStore::minuteTotals(qint64 fromMinute, qint64 toMinute) const
 {
-    QList<MinuteTotal> totals;
-    const QSqlDatabase db = QSqlDatabase::database(readConnection(), false);
+    QSqlDatabase db = QSqlDatabase::database(readConnection(), false);
     if (!db.isOpen())
-        return totals;
-    QSqlQuery query(db);
-    // The whole result at once (a day is bounded): QPSQL's forward-only single-row mode costs a third more.
-    query.prepare(QStringLiteral("SELECT minute, exchange, coin, side, usd, count, largest_usd FROM minutes"
-                                 " WHERE minute >= ? AND minute < ? ORDER BY minute, exchange, coin, side"));
-    query.addBindValue(fromMinute);
-    query.addBindValue(toMinute);
-    if (!query.exec())
-        readFailed(query.lastError().text());
-    while (query.next()) {
-        MinuteTotal total;
-        total.minute = query.value(0).toLongLong();
-        total.exchange = Exchange(query.value(1).toInt());
-        total.coin = query.value(2).toString();
-        total.side = LiquidatedSide(query.value(3).toInt());
-        total.usd = query.value(4).toDouble();
-        total.count = query.value(5).toInt();
-        total.largestUsd = query.value(6).toDouble();
-        totals.append(total);
-    }
+        return {};
+    QString error;
+    QList<MinuteTotal> totals = PostgresRollup::read(db, fromMinute, toMinute, &error);
+    if (!error.isEmpty())
+        readFailed(error);
     return totals;
 }
 
@@ -574,5 +310,3 @@ QList<CoverageSpan> PostgresEventStore::coverage(qint64 sinceMs) const
 }
 
 } // namespace Liq
-
-#include "postgreseventstore.moc"

@@ -1,5 +1,7 @@
 #include "store/postgresschema.h"
 
+#include "store/postgresrollup.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -32,6 +34,26 @@ const char *const Version2[] = {
     " GROUP BY 1, 2, 3, 4",
 };
 
+const char *const MinuteRollupsTable
+    = "CREATE TABLE minute_rollups ("
+      " minute bigint NOT NULL, writer bigint NOT NULL, totals bytea NOT NULL, PRIMARY KEY (minute, writer))";
+
+// Version 3: the events keyed by (time, 64-bit hash of the seven key fields) instead of the seven columns,
+// the unique key doubling as the time index; the rollup one row per minute and writer (PostgresRollup),
+// rebuilt from the events.
+const char *const Version3[] = {
+    "ALTER TABLE events ADD COLUMN key_hash bigint",
+    "UPDATE events SET key_hash = %1",
+    "ALTER TABLE events ALTER COLUMN key_hash SET NOT NULL",
+    "ALTER TABLE events DROP CONSTRAINT events_once",
+    "DROP INDEX events_by_time",
+    "ALTER TABLE events ADD CONSTRAINT events_once UNIQUE (time_ms, key_hash)",
+    "DROP TABLE minutes",
+    "CREATE TABLE coins (id serial PRIMARY KEY, coin text NOT NULL UNIQUE)",
+    "CREATE SEQUENCE writer_ids", // from 1: 0 is the migration's rebuild
+    MinuteRollupsTable,
+};
+
 bool run(QSqlDatabase &db, const QString &statement, QString *error)
 {
     QSqlQuery query(db);
@@ -45,7 +67,10 @@ template<size_t N>
 bool runAll(QSqlDatabase &db, const char *const (&statements)[N], QString *error)
 {
     for (const char *statement : statements) {
-        if (!run(db, QString::fromLatin1(statement), error))
+        QString sql = QString::fromLatin1(statement);
+        if (sql.contains(QLatin1String("%1")))
+            sql = sql.arg(PostgresRollup::keyHashSql());
+        if (!run(db, sql, error))
             return false;
     }
     return true;
@@ -65,7 +90,9 @@ bool steps(QSqlDatabase &db, QString *error)
         return false;
     if (version < 2 && !runAll(db, Version2, error))
         return false;
-    // Later versions add their steps here: if (version < 3 && !runAll(db, Version3, error)) ...
+    if (version < 3 && !(runAll(db, Version3, error) && PostgresRollup::rebuild(db, error)))
+        return false;
+    // Later versions add their steps here: if (version < 4 && !runAll(db, Version4, error)) ...
     return run(db,
                QStringLiteral("INSERT INTO liqscope_meta (key, value) VALUES ('schema_version', '%1')"
                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value")

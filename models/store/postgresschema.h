@@ -8,10 +8,12 @@ namespace Liq::PostgresSchema {
 
 // The PostgreSQL store's schema version, kept in liqscope_meta ('schema_version'). Version 1: the events
 // (each once: the same unique key as the SQLite store) and the coverage spans. Version 2: the per-minute
-// rollup the windows and the timeline read, filled from the events already stored. A database of a newer
+// rollup the windows and the timeline read, filled from the events already stored. Version 3: the events
+// keyed by time and a 64-bit hash of the seven key fields, and the rollup one row per minute and writer
+// with a packed blob of totals (PostgresRollup), rebuilt from the events. A database of a newer
 // version is refused (never written to); an older one is brought up to date by migrate(), in one
 // transaction that holds an advisory lock, so two collectors starting together migrate once.
-inline constexpr int CurrentVersion = 2;
+inline constexpr int CurrentVersion = 3;
 
 // The version of the store in this database: 0 when there is none yet; -1 (with *error set) when the
 // database cannot be read or holds an "events" table that is not Liqscope's.

@@ -199,6 +199,7 @@ bool SqliteEventStore::flush()
 
 sqlite3 *SqliteEventStore::readHandle() const
 {
+    setLastError({}); // the problem of this call, if any, not of an earlier one
     const QString name = m_connectionPrefix + QStringLiteral("-read");
     if (!QSqlDatabase::contains(name)) {
         QString error;

@@ -1,17 +1,20 @@
 // The PostgreSQL event store's speed (label `bench`; figures printed, not timed tests), against a server
 // it starts itself (tests/common/postgresserver: initdb + pg_ctl on a Unix socket, fsync off):
-//  (a) batched inserts against a bare insert of the same rows through QtSql in the same run (the same
-//      unnested arrays, no unique key, no minute rollup): what PostgreSQL and QPSQL themselves cost
-//      here; and, for reference, multi-row INSERT ... VALUES lists (on at most ValuesSample events);
+//  (a) batched inserts against a bare insert of the same rows in the same run (the same unnested arrays
+//      through libpq, no unique key, no minute rollup): what PostgreSQL itself costs here; and, for
+//      reference, multi-row INSERT ... VALUES lists through QtSql (on at most ValuesSample events);
 //  (b) what the dashboard reads from N events spread over 30 days: the four windows (the day's minute
 //      totals, the last hour's events) and the same plus a 24 h timeline;
 //  (c) ten readers following the store (events(since, afterId), every FollowIntervalMs as a dashboard
 //      does) while a writer writes: the writer's rate with them against without, and the readers' lag.
+//  (d) optionally, migrating a schema-2 database of N events to schema 3.
 //   bench_pgstore [--events N] (default 3,000,000) [--follow-events N] (default 300,000)
+//                 [--migration-events N] (default 0: not measured)
 #include "postgresserver.h"
 #include "session/storefollowersource.h"
 #include "session/storerecorder.h"
 #include "store/postgresarrays.h"
+#include "store/postgresdirect.h"
 #include "store/postgreseventstore.h"
 #include "streams/liquidationaggregator.h"
 
@@ -85,28 +88,35 @@ double storeInsertSeconds(PostgresEventStore &store, const QList<LiquidationEven
     return secondsOf(timer);
 }
 
-// One Batch of bare rows as ten unnested arrays, the statement form the store uses.
+// One Batch of bare rows as ten unnested arrays, the statement form the store uses, sent as the store
+// sends them (libpq, binary arrays: PostgresDirect, PostgresArrays::BinaryArray).
 bool bareUnnest(QSqlDatabase &db, const QList<LiquidationEvent> &events, qsizetype from, qsizetype to)
 {
     using E = const LiquidationEvent &;
     using namespace PostgresArrays;
     const QList<LiquidationEvent> rows = events.mid(from, to - from);
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
-        " received_ms) SELECT * FROM unnest(?::smallint[], ?::smallint[], ?::text[], ?::text[],"
-        " ?::smallint[], ?::float8[], ?::float8[], ?::float8[], ?::int8[], ?::int8[])"));
-    insert.addBindValue(column(rows, [](E e) { return number(int(e.exchange)); }));
-    insert.addBindValue(column(rows, [](E e) { return number(int(e.market)); }));
-    insert.addBindValue(column(rows, [](E e) { return quoted(e.instrument); }));
-    insert.addBindValue(column(rows, [](E e) { return quoted(e.coin); }));
-    insert.addBindValue(column(rows, [](E e) { return number(int(e.side)); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.price); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.quantity); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.usd); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.exchangeTimeMs); }));
-    insert.addBindValue(column(rows, [](E e) { return number(e.receiveTimeMs); }));
-    return insert.exec();
+    QString error;
+    const bool ok
+        = PostgresDirect::exec(
+              db,
+              "INSERT INTO bare (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+              " received_ms) SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::text[], $4::text[],"
+              " $5::smallint[], $6::float8[], $7::float8[], $8::float8[], $9::int8[], $10::int8[])",
+              {binaryColumn(rows, BinaryArray::Int2, [](E e) { return qint16(e.exchange); }),
+               binaryColumn(rows, BinaryArray::Int2, [](E e) { return qint16(e.market); }),
+               binaryColumn(rows, BinaryArray::Text, [](E e) { return e.instrument.toUtf8(); }),
+               binaryColumn(rows, BinaryArray::Text, [](E e) { return e.coin.toUtf8(); }),
+               binaryColumn(rows, BinaryArray::Int2, [](E e) { return qint16(e.side); }),
+               binaryColumn(rows, BinaryArray::Float8, [](E e) { return e.price; }),
+               binaryColumn(rows, BinaryArray::Float8, [](E e) { return e.quantity; }),
+               binaryColumn(rows, BinaryArray::Float8, [](E e) { return e.usd; }),
+               binaryColumn(rows, BinaryArray::Int8, [](E e) { return e.exchangeTimeMs; }),
+               binaryColumn(rows, BinaryArray::Int8, [](E e) { return e.receiveTimeMs; })},
+              PostgresDirect::Format::Binary, PostgresDirect::Format::Text, &error)
+        != nullptr;
+    if (!ok)
+        std::fprintf(stderr, "bare: %s\n", qPrintable(error));
+    return ok;
 }
 
 // The same Batch as multi-row VALUES lists of BareRowsPerInsert rows (the store's first form).
@@ -208,7 +218,7 @@ bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, in
     timer.restart();
     const qsizetype hourRows = store.events(now - 3600000).size();
     std::printf(
-        "  of which reading %lld minute rows of the day: %.1f ms; %lld events of the last hour: %.1f ms\n",
+        "  of which reading the day's %lld minute totals: %.1f ms; %lld events of the last hour: %.1f ms\n",
         static_cast<long long>(minuteRows), minutesMs, static_cast<long long>(hourRows),
         double(timer.nsecsElapsed()) / 1e6);
     const int read = int(snapshot.observation->eventsIn(TimeWindow::H24).count());
@@ -218,8 +228,8 @@ bool measureReads(const PostgresEventStore &store, qint64 now, int dayEvents, in
     return std::abs(read - dayEvents) <= eventCount / (30 * 24 * 60) + 1;
 }
 
-// The day's minute rows read again through QtSql: EXPLAIN ANALYZE's execution time on the server, and the
-// rows fetched whole (not forward only, one PGresult) instead of in QPSQL's single-row mode.
+// The day's rollup rows read again through QtSql: EXPLAIN ANALYZE's execution time on the server, and the
+// rows fetched whole (not forward only, one PGresult) without unpacking them.
 void explainMinutes(const QString &uri, qint64 now)
 {
     const QString name = QStringLiteral("explain");
@@ -229,11 +239,10 @@ void explainMinutes(const QString &uri, qint64 now)
             QSqlDatabase::removeDatabase(name);
             return;
         }
-        const QString select
-            = QStringLiteral("SELECT minute, exchange, coin, side, usd, count, largest_usd FROM minutes"
-                             " WHERE minute >= %1 AND minute < %2 ORDER BY minute, exchange, coin, side")
-                  .arg((now - DayMs) / 60000)
-                  .arg(now / 60000);
+        const QString select = QStringLiteral("SELECT minute, totals FROM minute_rollups"
+                                              " WHERE minute >= %1 AND minute < %2 ORDER BY minute")
+                                   .arg((now - DayMs) / 60000)
+                                   .arg(now / 60000);
         QSqlQuery query(QSqlDatabase::database(name));
         query.exec(QStringLiteral("SET work_mem = '32MB'")); // as the store's read connection
         query.exec(QStringLiteral("SET random_page_cost = 1.1"));
@@ -245,13 +254,14 @@ void explainMinutes(const QString &uri, qint64 now)
         QSqlQuery whole(QSqlDatabase::database(name));
         whole.exec(select);
         int rows = 0;
-        double usd = 0;
+        qint64 bytes = 0;
         while (whole.next()) {
-            usd += whole.value(4).toDouble();
+            bytes += whole.value(1).toByteArray().size();
             ++rows;
         }
-        std::printf("  the same %d rows fetched whole (not forward only, one value each): %.1f ms ($%.0f)\n",
-                    rows, double(timer.nsecsElapsed()) / 1e6, usd);
+        std::printf(
+            "  the same %d rows through QPSQL (as hex text), not unpacked: %.1f ms (%lld bytes of totals)\n",
+            rows, double(timer.nsecsElapsed()) / 1e6, static_cast<long long>(bytes));
         QSqlDatabase::database(name).close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -363,7 +373,69 @@ bool measureFollowers(PostgresEventStore &store, const QString &uri, int count)
     return ok;
 }
 
-int run(int eventCount, int followCount)
+// (d) with --migration-events N: a database as schema 2 left it (the seven-column key, a row per minute ×
+// exchange × coin × side), N events over 30 days made by SQL, migrated inside open() (the events keyed
+// again, the rollup rebuilt from them).
+bool measureMigration(PostgresServer &server, int count)
+{
+    const QString name = QStringLiteral("migrate");
+    const qint64 spanMs = qint64(30) * DayMs;
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() - spanMs;
+    const QString schema2 = QStringLiteral(
+        "CREATE TABLE liqscope_meta (key text PRIMARY KEY, value text NOT NULL);"
+        "INSERT INTO liqscope_meta VALUES ('schema_version', '2');"
+        "CREATE TABLE events (id bigserial PRIMARY KEY, exchange smallint NOT NULL, market smallint NOT NULL,"
+        " instrument text NOT NULL, coin text NOT NULL, side smallint NOT NULL, price double precision NOT "
+        "NULL,"
+        " quantity double precision NOT NULL, usd double precision NOT NULL, time_ms bigint NOT NULL,"
+        " received_ms bigint NOT NULL,"
+        " CONSTRAINT events_once UNIQUE (exchange, market, instrument, side, time_ms, quantity, price));"
+        "CREATE INDEX events_by_time ON events (time_ms);"
+        "CREATE TABLE coverage (exchange smallint NOT NULL, since_ms bigint NOT NULL, until_ms bigint NOT "
+        "NULL,"
+        " PRIMARY KEY (exchange, since_ms));"
+        "CREATE TABLE minutes (minute bigint NOT NULL, exchange smallint NOT NULL, coin text NOT NULL,"
+        " side smallint NOT NULL, usd double precision NOT NULL, count integer NOT NULL,"
+        " largest_usd double precision NOT NULL, PRIMARY KEY (minute, exchange, coin, side));");
+    const QString fill
+        = QStringLiteral(
+              "INSERT INTO events (exchange, market, instrument, coin, side, price, quantity, usd, time_ms,"
+              " received_ms) SELECT i %% 3, 0, c || 'USDT', c, (i %% 5 < 3)::int, 100 + (i %% 1000) / 1000.0,"
+              " (100 + i %% 9973) / (100 + (i %% 1000) / 1000.0), 100 + i %% 9973, %1 + i * %2 / %3,"
+              " %1 + i * %2 / %3 + 50 FROM generate_series(0::bigint, %3 - 1) i, LATERAL (SELECT "
+              "(ARRAY['BTC', 'ETH',"
+              " 'SOL', 'XRP', 'DOGE', 'BNB', 'ADA', 'AVAX', 'LINK', 'SUI'])[(i / 3) %% 10 + 1] AS c) coins;"
+              "INSERT INTO minutes SELECT time_ms / 60000, exchange, coin, side, sum(usd), count(*), max(usd)"
+              " FROM events GROUP BY 1, 2, 3, 4;")
+              .arg(startMs)
+              .arg(spanMs)
+              .arg(count)
+              .replace(QLatin1String("%%"), QLatin1String("%"));
+    QString problem = server.createDatabase(name);
+    if (problem.isEmpty())
+        problem = server.execute(name, schema2 + fill + QStringLiteral("ANALYZE"));
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "migration: %s\n", qPrintable(problem));
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    PostgresEventStore store(server.uri(name));
+    if (QString error = store.open(true); !error.isEmpty()) {
+        std::fprintf(stderr, "migration: %s\n", qPrintable(error));
+        return false;
+    }
+    const double seconds = secondsOf(timer);
+    qint64 counted = 0;
+    for (const MinuteTotal &total : store.minuteTotals(startMs / 60000 - 1, startMs / 60000 + 31 * 1440))
+        counted += total.count;
+    std::printf("migrating a schema-2 database of %d events to schema 3 inside open(): %.1f s; the rollup"
+                " counts %lld of them\n",
+                count, seconds, static_cast<long long>(counted));
+    return counted == count;
+}
+
+int run(int eventCount, int followCount, int migrationCount)
 {
     PostgresServer server;
     QString problem = server.start();
@@ -392,9 +464,11 @@ int run(int eventCount, int followCount)
         return 1;
     std::printf("insert: %d events in %.2f s = %.0f events/s (goal >= 50000/s)\n", eventCount, storeSeconds,
                 eventCount / storeSeconds);
-    std::printf("  bare insert of the same rows (unnested arrays, no unique key, no rollup): %.0f events/s;"
-                " the store takes %.2fx its time\n",
-                eventCount / bareSeconds, storeSeconds / bareSeconds);
+    std::printf(
+        "  bare insert of the same rows (binary unnested arrays through libpq, no unique key, no rollup):"
+        " %.0f events/s;"
+        " the store takes %.2fx its time\n",
+        eventCount / bareSeconds, storeSeconds / bareSeconds);
     std::printf(
         "  bare multi-row INSERT ... VALUES (%d rows a statement, first %lld events): %.0f events/s\n",
         BareRowsPerInsert, static_cast<long long>(sample.size()), double(sample.size()) / valuesSeconds);
@@ -410,7 +484,9 @@ int run(int eventCount, int followCount)
     explainMinutes(server.uri(QStringLiteral("bench")), readNow);
     std::fflush(stdout);
     const bool followOk = measureFollowers(store, server.uri(QStringLiteral("bench")), followCount);
-    return readsOk && followOk ? 0 : 1;
+    std::fflush(stdout);
+    const bool migrationOk = migrationCount <= 0 || measureMigration(server, migrationCount);
+    return readsOk && followOk && migrationOk ? 0 : 1;
 }
 
 } // namespace
@@ -421,13 +497,16 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         int events = 3000000;
         int followEvents = 300000;
+        int migrationEvents = 0;
         for (int i = 1; i + 1 < argc; i += 2) {
             if (QByteArray(argv[i]) == "--events")
                 events = QByteArray(argv[i + 1]).toInt();
             else if (QByteArray(argv[i]) == "--follow-events")
                 followEvents = QByteArray(argv[i + 1]).toInt();
+            else if (QByteArray(argv[i]) == "--migration-events")
+                migrationEvents = QByteArray(argv[i + 1]).toInt();
         }
-        return run(events, followEvents);
+        return run(events, followEvents, migrationEvents);
     } catch (const std::exception &error) {
         std::fprintf(stderr, "bench_pgstore: %s\n", error.what());
         return 1;

@@ -28,6 +28,7 @@ private slots:
     void silentIsNotQuiet();
     void retryCountdownRoundsUp();
     void errorCarriesTheReason();
+    void reconnectingCountsDownAndKeepsTheAge();
     void changesWithTimeOnlyWhenAnAgeOrCountdownIsShown();
     void describeAllListsEveryLink();
 };
@@ -35,9 +36,9 @@ private slots:
 void tst_LiveStatus::everyStateHasWords()
 {
     QSet<QString> seen;
-    for (LiveState state :
-         {LiveState::Idle, LiveState::Connecting, LiveState::Live, LiveState::Unchanged, LiveState::Stale,
-          LiveState::Silent, LiveState::Retrying, LiveState::Error, LiveState::Paused}) {
+    for (LiveState state : {LiveState::Idle, LiveState::Connecting, LiveState::Live, LiveState::Unchanged,
+                            LiveState::Stale, LiveState::Silent, LiveState::Retrying, LiveState::Reconnecting,
+                            LiveState::Error, LiveState::Paused}) {
         const QString text = liveStateText(state);
         QVERIFY(!text.isEmpty());
         QVERIFY2(!seen.contains(text), qPrintable(text));
@@ -90,6 +91,22 @@ void tst_LiveStatus::errorCarriesTheReason()
     status.message = u"CoinGlass rejected the API key (HTTP 401)"_qs;
     QCOMPARE(status.shortText(Now), u"Error: CoinGlass rejected the API key (HTTP 401)"_qs);
     QCOMPARE(status.describe(Now), u"Error (CoinGlass rejected the API key (HTTP 401))"_qs);
+}
+
+// A database that went away: the badge counts down to the reconnection, the long form keeps the data's age.
+void tst_LiveStatus::reconnectingCountsDownAndKeepsTheAge()
+{
+    LinkStatus status = linkIn(LiveState::Reconnecting);
+    QCOMPARE(status.shortText(Now), u"Reconnecting"_qs);
+    QVERIFY(!status.changesWithTime());
+    status.nextAttemptAt = Now.addMSecs(3500);
+    status.lastSuccessAt = Now.addSecs(-125);
+    status.message = u"the event store cannot be read"_qs;
+    QCOMPARE(status.shortText(Now), u"Reconnecting in 4 s"_qs);
+    QCOMPARE(status.describe(Now),
+             u"Reconnecting in 4 s: data 2 min old (the event store cannot be read)"_qs);
+    QVERIFY(status.changesWithTime());
+    QVERIFY(!isFlowing(LiveState::Reconnecting));
 }
 
 void tst_LiveStatus::changesWithTimeOnlyWhenAnAgeOrCountdownIsShown()

@@ -1,12 +1,14 @@
 // The PostgreSQL event store against a real server the test starts itself (tests/common/postgresserver):
 // the URI and its refusals, round trip, two collectors into one database (each event once), the minute
-// rollup and coverage, a reader following a writer, the migration from schema version 1, a newer schema
-// refused, a server restart in the middle of a stream (one writeFailed, the backlog written once), and the
-// cap on that backlog (the oldest dropped, and said).
+// rollup and coverage (one packed row per minute and writer, summed by readers), a reader following a
+// writer, the migrations from schema versions 1 and 2 (every event kept, its key hash the writer's, the
+// rollup rebuilt from the events), a newer schema refused, a server restart in the middle of a stream
+// (one writeFailed, the backlog written once), and the cap on that backlog (the oldest dropped, and said).
 #include "postgresserver.h"
 #include "store/eventstorefactory.h"
 #include "store/postgresconnection.h"
 #include "store/postgreseventstore.h"
+#include "store/postgresrollup.h"
 #include "store/postgresschema.h"
 #include "testtiming.h"
 
@@ -61,6 +63,13 @@ const char *const Version1Sql
       "CREATE TABLE coverage (exchange smallint NOT NULL, since_ms bigint NOT NULL, until_ms bigint NOT NULL,"
       " PRIMARY KEY (exchange, since_ms));";
 
+// Version 2 added the rollup as one row per minute × exchange × coin × side.
+const char *const Version2Sql
+    = "CREATE TABLE minutes (minute bigint NOT NULL, exchange smallint NOT NULL, coin text NOT NULL,"
+      " side smallint NOT NULL, usd double precision NOT NULL, count integer NOT NULL,"
+      " largest_usd double precision NOT NULL, PRIMARY KEY (minute, exchange, coin, side));"
+      "UPDATE liqscope_meta SET value = '2' WHERE key = 'schema_version';";
+
 } // namespace
 
 class tst_PostgresEventStore : public QObject
@@ -78,6 +87,8 @@ private slots:
     void minuteTotalsAndCoverage();
     void readerFollowsWriter();
     void migratesFromVersion1();
+    void migratesFromVersion2KeepingEveryEvent();
+    void writersSumTheirOwnMinuteRows();
     void newerSchemaIsRefusedAndUntouched();
     void foreignEventsTableIsRefused();
     void serverRestartMidStreamLosesNothing();
@@ -87,6 +98,7 @@ private slots:
 private:
     QString newDatabase();
     qint64 count(const QString &database, const QString &sql);
+    qint64 rolledUp(const QString &database); // the events the minute rollup counted
 
     std::unique_ptr<PostgresServer> m_server;
     int m_databases = 0;
@@ -173,6 +185,18 @@ void tst_PostgresEventStore::factoryPicksTheBackEnd()
     QVERIFY(openEventStore(QStringLiteral("/tmp/x.sqlite")));
 }
 
+qint64 tst_PostgresEventStore::rolledUp(const QString &database)
+{
+    PostgresEventStore reader(m_server->uri(database));
+    if (!reader.open(false).isEmpty())
+        return -1;
+    qint64 counted = 0;
+    for (const MinuteTotal &total :
+         reader.minuteTotals(0, QDateTime::currentMSecsSinceEpoch() / 60000 + 100000))
+        counted += total.count;
+    return counted;
+}
+
 void tst_PostgresEventStore::roundTripStoresEachEventOnce()
 {
     const QString db = newDatabase();
@@ -188,7 +212,7 @@ void tst_PostgresEventStore::roundTripStoresEachEventOnce()
     QVERIFY(store.flush());
     QCOMPARE(store.events(0), events);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events")), 700);
-    QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 700);
+    QCOMPARE(rolledUp(db), 700);
     // batchWritten crosses from the store's thread; the timer may have written part of it first.
     const auto writtenSum = [&written] {
         int sum = 0;
@@ -205,7 +229,7 @@ void tst_PostgresEventStore::roundTripStoresEachEventOnce()
     again.append(events);
     QVERIFY(again.flush());
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events")), 700);
-    QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 700);
+    QCOMPARE(rolledUp(db), 700);
 }
 
 void tst_PostgresEventStore::twoCollectorsStoreEachEventOnce()
@@ -229,7 +253,7 @@ void tst_PostgresEventStore::twoCollectorsStoreEachEventOnce()
     QVERIFY(second.flush());
     QVERIFY(first.flush());
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events")), 1505);
-    QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 1505);
+    QCOMPARE(rolledUp(db), 1505);
     double usd = 0;
     for (const MinuteTotal &total : first.minuteTotals(0, t / 60000 + 1000))
         usd += total.usd;
@@ -341,6 +365,94 @@ void tst_PostgresEventStore::migratesFromVersion1()
     QCOMPARE(store.events(0).size(), 3);
 }
 
+void tst_PostgresEventStore::migratesFromVersion2KeepingEveryEvent()
+{
+    const QString db = newDatabase();
+    const qint64 minute = QDateTime::currentMSecsSinceEpoch() / 60000 - 5;
+    QCOMPARE(m_server->execute(db, QString::fromLatin1(Version1Sql) + QString::fromLatin1(Version2Sql)),
+             QString());
+    const LiquidationEvent stored
+        = makeEvent(minute * 60000 + 10, QStringLiteral("ETH"), LiquidatedSide::Short, 1234.5, 1);
+    // Two events as a version-2 writer stored them, and a minute row that disagrees with them: the new
+    // rollup is rebuilt from the events, not copied.
+    QCOMPARE(m_server->execute(
+                 db,
+                 QStringLiteral("INSERT INTO events (exchange, market, instrument, coin, side, price,"
+                                " quantity, usd, time_ms, received_ms) VALUES"
+                                " (%1, %2, '%3', '%4', %5, %6, %7, %8, %9, %9),"
+                                " (0, 0, 'BTCUSDT', 'BTC', 0, 100, 3, 300, %10, %10);"
+                                "INSERT INTO minutes VALUES (%11, 0, 'BTC', 0, 999999, 99, 999999)")
+                     .arg(QString::number(int(stored.exchange)), QString::number(int(stored.market)),
+                          stored.instrument, stored.coin, QString::number(int(stored.side)),
+                          QString::number(stored.price, 'g', 17), QString::number(stored.quantity, 'g', 17),
+                          QString::number(stored.usd, 'g', 17), QString::number(stored.exchangeTimeMs))
+                     .arg(minute * 60000 + 20)
+                     .arg(minute)),
+             QString());
+    const qint64 firstId = count(db, QStringLiteral("SELECT min(id) FROM events"));
+
+    PostgresEventStore store(m_server->uri(db));
+    QCOMPARE(store.open(true), QString());
+    QCOMPARE(count(db, QStringLiteral("SELECT value FROM liqscope_meta WHERE key = 'schema_version'")), 3);
+    QCOMPARE(count(db, QStringLiteral("SELECT min(id) FROM events")), firstId); // the same rows, kept
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM events WHERE key_hash = %1")
+                       .arg(PostgresRollup::keyHashSql())),
+             2);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM minute_rollups")), 1);
+    QList<MinuteTotal> totals = store.minuteTotals(minute, minute + 1);
+    QCOMPARE(totals.size(), 2);
+    QCOMPARE(totals.at(0).coin, QStringLiteral("BTC"));
+    QCOMPARE(totals.at(0).usd, 300.0);
+    QCOMPARE(totals.at(0).count, 1);
+    QCOMPARE(totals.at(1).coin, QStringLiteral("ETH"));
+    QCOMPARE(totals.at(1).exchange, Exchange::Okx);
+    QCOMPARE(totals.at(1).largestUsd, 1234.5);
+
+    // A migrated event seen again is the same event (the writer's key is the migration's); a new one counts.
+    store.append({stored, makeEvent(minute * 60000 + 30, QStringLiteral("BTC"), LiquidatedSide::Long, 50)});
+    QVERIFY(store.flush());
+    QCOMPARE(store.events(0).size(), 3);
+    totals = store.minuteTotals(minute, minute + 1);
+    QCOMPARE(totals.at(0).count, 2);
+    QCOMPARE(totals.at(0).usd, 350.0);
+    QCOMPARE(totals.at(1).count, 1);
+}
+
+// Each writer keeps its own row per minute (never updating another's); a reader sums them.
+void tst_PostgresEventStore::writersSumTheirOwnMinuteRows()
+{
+    const QString db = newDatabase();
+    PostgresEventStore first(m_server->uri(db));
+    PostgresEventStore second(m_server->uri(db));
+    QCOMPARE(first.open(true), QString());
+    QCOMPARE(second.open(true), QString());
+    const qint64 minute = QDateTime::currentMSecsSinceEpoch() / 60000 - 3;
+    first.append({makeEvent(minute * 60000 + 1, QStringLiteral("BTC"), LiquidatedSide::Long, 100),
+                  makeEvent(minute * 60000 + 2, QStringLiteral("SOL"), LiquidatedSide::Long, 10)});
+    QVERIFY(first.flush());
+    second.append({makeEvent(minute * 60000 + 1, QStringLiteral("BTC"), LiquidatedSide::Long, 100), // again
+                   makeEvent(minute * 60000 + 3, QStringLiteral("BTC"), LiquidatedSide::Long, 700),
+                   makeEvent(minute * 60000 + 4, QStringLiteral("DOGE"), LiquidatedSide::Short, 5)});
+    QVERIFY(second.flush());
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM minute_rollups WHERE minute = %1").arg(minute)),
+             2);
+    const QList<MinuteTotal> totals = first.minuteTotals(minute, minute + 1);
+    QCOMPARE(totals.size(), 3);
+    QCOMPARE(totals.at(0).coin, QStringLiteral("BTC"));
+    QCOMPARE(totals.at(0).count, 2);
+    QCOMPARE(totals.at(0).usd, 800.0);
+    QCOMPARE(totals.at(0).largestUsd, 700.0);
+    QCOMPARE(totals.at(1).coin, QStringLiteral("SOL"));
+    QCOMPARE(totals.at(2).coin, QStringLiteral("DOGE"));
+    QCOMPARE(totals.at(2).side, LiquidatedSide::Short);
+    // The writers' keys are the server's: what the migration computes for old rows.
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM events WHERE key_hash <> %1")
+                       .arg(PostgresRollup::keyHashSql())),
+             0);
+}
+
 void tst_PostgresEventStore::newerSchemaIsRefusedAndUntouched()
 {
     const QString db = newDatabase();
@@ -400,7 +512,7 @@ void tst_PostgresEventStore::serverRestartMidStreamLosesNothing()
     QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, WaitMs);
     QCOMPARE(failed.size(), 1);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM events")), 300);
-    QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 300);
+    QCOMPARE(rolledUp(db), 300);
     QCOMPARE(reader.events(0).size(), 300); // the reader reconnects too
 }
 
@@ -444,7 +556,7 @@ void tst_PostgresEventStore::backlogBeyondTheCapDropsTheOldestAndSaysSo()
     QCOMPARE(count(db, droppedSpan.arg(t + 10000).arg(t + 10500)), 0);
     QCOMPARE(count(db, droppedSpan.arg(t + 10500).arg(t + 11000)), 50);
     QCOMPARE(count(db, droppedSpan.arg(t + 20000).arg(t + 21000)), 100);
-    QCOMPARE(count(db, QStringLiteral("SELECT sum(count) FROM minutes")), 160);
+    QCOMPARE(rolledUp(db), 160);
 }
 
 // Events go to the server as array literals: quotes, backslashes, commas, braces and spaces in the text.
@@ -470,6 +582,11 @@ void tst_PostgresEventStore::awkwardTextSurvivesTheArrays()
         QCOMPARE(read.at(i).price, events.at(i).price);
         QCOMPARE(read.at(i).usd, events.at(i).usd);
     }
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM events WHERE key_hash <> %1")
+                       .arg(PostgresRollup::keyHashSql())),
+             0);
+    QCOMPARE(rolledUp(db), names.size());
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresEventStore)
