@@ -64,7 +64,7 @@ void TestStorePicture::cleanup()
 
 QString TestStorePicture::writeStore(const QString &name, bool recordWatch)
 {
-    const QString path = m_dir->filePath(name);
+    QString path = m_dir->filePath(name);
     m_writer = std::make_unique<SqliteEventStore>(path);
     if (!m_writer->open(true).isEmpty())
         return {};
