@@ -124,6 +124,11 @@ for binary in "$root"/usr/bin/*; do
     if readelf -d "$binary" 2>/dev/null | grep -E 'R(UN)?PATH' | grep -q "$build_dir"; then
         fail "${binary#"$root"/} carries a RUNPATH into the build tree"
     fi
+    # libpq is resolved at run time from the QPSQL driver's copy: linked, every start would load it with
+    # its Kerberos, LDAP and TLS libraries (models/store/postgresdirect.cpp).
+    if readelf -d "$binary" 2>/dev/null | grep NEEDED | grep -q 'libpq\.so'; then
+        fail "${binary#"$root"/} links libpq, which every start would then load"
+    fi
 done
 
 # --- Metadata validators ------------------------------------------------------------------------
