@@ -172,4 +172,19 @@ bool PostgresConnection::open(const QString &name, QString *problem) const
     return true;
 }
 
+void PostgresConnection::drop(const QString &name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString PostgresConnection::firstLine(const QString &message)
+{
+    return message.section(QLatin1Char('\n'), 0, 0).simplified();
+}
+
 } // namespace Liq

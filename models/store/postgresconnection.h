@@ -33,6 +33,10 @@ struct PostgresConnection
     // Opens a QPSQL connection of the calling thread named name; false with *problem set (the connection
     // stays registered: the caller removes it).
     bool open(const QString &name, QString *problem) const;
+    // Closes and forgets the calling thread's connection named name (nothing when there is none).
+    static void drop(const QString &name);
+    // The first line of a server or driver message, on one line: what the store reports and logs.
+    static QString firstLine(const QString &message);
 };
 
 } // namespace Liq

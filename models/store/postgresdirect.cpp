@@ -1,5 +1,7 @@
 #include "store/postgresdirect.h"
 
+#include "store/postgresconnection.h"
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVariant>
@@ -23,11 +25,6 @@ PGconn *handleOf(const QSqlDatabase &db)
         || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
         return nullptr;
     return *static_cast<PGconn *const *>(handle.constData());
-}
-
-QString firstLine(const char *text)
-{
-    return QString::fromUtf8(text).section(QLatin1Char('\n'), 0, 0).simplified();
 }
 
 // The libpq functions used here, taken from the copy the QPSQL driver loads for its connections. Liqscope
@@ -110,9 +107,10 @@ Result exec(const QSqlDatabase &db, const char *sql, const QList<QByteArray> &pa
                                 formats.data(), results == Format::Binary ? 1 : 0));
     const ExecStatusType status = result ? pq.resultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        *error = firstLine(result ? pq.resultErrorMessage(result.get()) : pq.errorMessage(connection));
+        *error = PostgresConnection::firstLine(
+            QString::fromUtf8(result ? pq.resultErrorMessage(result.get()) : pq.errorMessage(connection)));
         if (error->isEmpty())
-            *error = firstLine(pq.errorMessage(connection));
+            *error = PostgresConnection::firstLine(QString::fromUtf8(pq.errorMessage(connection)));
         return nullptr;
     }
     return result;

@@ -1,5 +1,6 @@
 #include "store/postgreseventstore.h"
 
+#include "store/postgresconnection.h"
 #include "store/postgresdirect.h"
 #include "store/postgresrollup.h"
 #include "store/postgresschema.h"
@@ -13,24 +14,6 @@
 #include <QUuid>
 
 namespace Liq {
-namespace {
-
-void dropConnection(const QString &name)
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
-QString firstLine(const QString &text)
-{
-    return text.section(QLatin1Char('\n'), 0, 0).simplified();
-}
-
-} // namespace
 
 PostgresEventStore::PostgresEventStore(const QString &spec, QObject *parent)
     : EventStore(parent)
@@ -70,7 +53,7 @@ QString PostgresEventStore::checkSchema(bool *writer)
     const QString check = m_connectionPrefix + QStringLiteral("-check");
     QString error;
     if (!m_connection.open(check, &error)) {
-        dropConnection(check);
+        PostgresConnection::drop(check);
         return tr("%1: cannot connect (%2)").arg(shown, error);
     }
     QString problem;
@@ -97,7 +80,7 @@ QString PostgresEventStore::checkSchema(bool *writer)
                 && query.next() && query.value(0).toBool();
         }
     }
-    dropConnection(check);
+    PostgresConnection::drop(check);
     return problem;
 }
 
@@ -142,7 +125,7 @@ void PostgresEventStore::close()
         m_thread.quit();
         m_thread.wait();
     }
-    dropConnection(m_connectionPrefix + QStringLiteral("-read"));
+    PostgresConnection::drop(m_connectionPrefix + QStringLiteral("-read"));
     m_access = Access::Closed;
 }
 
@@ -192,7 +175,7 @@ QString PostgresEventStore::readConnection() const
         m_lastError.clear(); // the problem of this call, if any, not of an earlier one
     }
     if (broken || !QSqlDatabase::database(name, false).isOpen()) {
-        dropConnection(name);
+        PostgresConnection::drop(name);
         QString error;
         if (m_connection.error.isEmpty() && m_connection.open(name, &error)) {
             QSqlQuery readOnly(QSqlDatabase::database(name, false));
@@ -213,7 +196,7 @@ QString PostgresEventStore::readConnection() const
 void PostgresEventStore::readFailed(const QString &error) const
 {
     const QMutexLocker locker(&m_errorMutex);
-    m_lastError = firstLine(error);
+    m_lastError = PostgresConnection::firstLine(error);
     m_readBroken = true;
 }
 

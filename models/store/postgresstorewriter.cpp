@@ -1,6 +1,7 @@
 #include "store/postgresstorewriter.h"
 
 #include "store/postgresarrays.h"
+#include "store/postgresconnection.h"
 #include "store/postgresdirect.h"
 #include "store/postgreseventstore.h"
 #include "store/postgresschema.h"
@@ -20,21 +21,6 @@ constexpr int RetentionStepRows = 2000; // rows deleted per batch: retention nev
 constexpr int RowsPerInsert = 5000; // events per INSERT (eleven arrays of this many values)
 constexpr int FirstRetryDelayMs = 1000;
 
-void dropConnection(const QString &name)
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
-QString firstLine(const QString &text)
-{
-    return text.section(QLatin1Char('\n'), 0, 0).simplified();
-}
-
 QString placeholders(int rows, int columns)
 {
     QStringList row(columns, QStringLiteral("?"));
@@ -46,7 +32,7 @@ bool exec(QSqlQuery &query, QString *error)
 {
     if (query.exec())
         return true;
-    *error = firstLine(query.lastError().text());
+    *error = PostgresConnection::firstLine(query.lastError().text());
     return false;
 }
 
@@ -54,7 +40,7 @@ bool prepare(QSqlQuery &query, const QString &sql, QString *error)
 {
     if (query.prepare(sql))
         return true;
-    *error = firstLine(query.lastError().text());
+    *error = PostgresConnection::firstLine(query.lastError().text());
     return false;
 }
 
@@ -106,7 +92,7 @@ void PostgresStoreWriter::end()
     write(true);
     delete m_timer;
     m_timer = nullptr;
-    dropConnection(m_name);
+    PostgresConnection::drop(m_name);
 }
 
 void PostgresStoreWriter::enqueue(const QList<LiquidationEvent> &events)
@@ -159,14 +145,14 @@ bool PostgresStoreWriter::ensureConnected(QString *error)
 {
     if (QSqlDatabase::database(m_name, false).isOpen())
         return true;
-    dropConnection(m_name);
+    PostgresConnection::drop(m_name);
     if (!m_connection.open(m_name, error))
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_name, false);
     if (m_writerId < 0) { // this writer's number for its minute rows, kept across reconnections
         QSqlQuery query(db);
         if (!query.exec(QStringLiteral("SELECT nextval('writer_ids')")) || !query.next()) {
-            *error = firstLine(query.lastError().text());
+            *error = PostgresConnection::firstLine(query.lastError().text());
             return false;
         }
         m_writerId = query.value(0).toLongLong();
@@ -180,7 +166,7 @@ void PostgresStoreWriter::failed(const QString &error)
 {
     // The connection may be broken in a way QPSQL does not notice: the next try opens a new one (and
     // reads the coins again: the numbers this transaction took were rolled back with it).
-    dropConnection(m_name);
+    PostgresConnection::drop(m_name);
     m_coinIds.forget();
     m_sinceFailure.start();
     m_retryDelayMs = m_retryDelayMs == 0 ? FirstRetryDelayMs
@@ -213,7 +199,7 @@ bool PostgresStoreWriter::writeBatch(int *written, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_name, false);
     if (!db.transaction()) {
-        *error = firstLine(db.lastError().text());
+        *error = PostgresConnection::firstLine(db.lastError().text());
         return false;
     }
     QSqlQuery lock(db);
@@ -222,7 +208,7 @@ bool PostgresStoreWriter::writeBatch(int *written, QString *error)
         && trimOld(db, error);
     if (!ok || !db.commit()) {
         if (ok)
-            *error = firstLine(db.lastError().text());
+            *error = PostgresConnection::firstLine(db.lastError().text());
         db.rollback();
         return false;
     }
@@ -326,7 +312,7 @@ bool PostgresStoreWriter::trimOld(QSqlDatabase &db, QString *error) const
                           .arg(PostgresRollup::minuteOf(cutoffMs)))
         && query.exec(QStringLiteral("DELETE FROM coverage WHERE until_ms < %1").arg(cutoffMs));
     if (!ok)
-        *error = firstLine(query.lastError().text());
+        *error = PostgresConnection::firstLine(query.lastError().text());
     return ok;
 }
 

@@ -49,9 +49,6 @@ private slots:
     void aNotificationsShowAsksForItsCoin();
 
 private:
-    // The item registered after `before` (the icon of an AlertDelivery just made).
-    QString newItem(const QStringList &before) const;
-
     QString m_address = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
     DesktopShell m_shell;
     StatusNotifierClient m_panel{QDBusConnection::connectToBus(m_address, QStringLiteral("panel"))};
@@ -66,18 +63,6 @@ void tst_AlertDelivery::initTestCase()
     QVERIFY(QDBusConnection::sessionBus().isConnected());
 }
 
-QString tst_AlertDelivery::newItem(const QStringList &before) const
-{
-    QStringList items;
-    if (!QTest::qWaitFor([&] { return (items = m_panel.items()).size() > before.size(); }, WaitMs))
-        return {};
-    for (const QString &item : items) {
-        if (!before.contains(item))
-            return item;
-    }
-    return {};
-}
-
 void tst_AlertDelivery::aTrayHostThatAppearsLaterGetsTheIcon()
 {
     AlertDelivery early;
@@ -89,7 +74,7 @@ void tst_AlertDelivery::aTrayHostThatAppearsLaterGetsTheIcon()
     QVERIFY2(m_panel.registerHost(), qPrintable(m_panel.lastError()));
     QTRY_VERIFY_WITH_TIMEOUT(early.tray() != nullptr, WaitMs);
     QVERIFY(early.tray()->isVisible());
-    const QString item = newItem({});
+    const QString item = m_panel.waitForNewItem({}, WaitMs);
     QVERIFY(!item.isEmpty());
     QCOMPARE(m_panel.toolTip(item).title, QStringLiteral("Liqscope"));
 
@@ -102,7 +87,7 @@ void tst_AlertDelivery::theToolTipShowsTheLiveState()
 {
     const QStringList before = m_panel.items();
     AlertDelivery delivery;
-    const QString item = newItem(before);
+    const QString item = m_panel.waitForNewItem(before, WaitMs);
     QVERIFY(!item.isEmpty());
     delivery.setToolTip(QStringLiteral("Liqscope: Live, 3 exchanges"));
     QTRY_COMPARE_WITH_TIMEOUT(m_panel.toolTip(item).title, QStringLiteral("Liqscope: Live, 3 exchanges"),
@@ -117,7 +102,7 @@ void tst_AlertDelivery::theMenuShowsOrHidesPausesAndQuits()
     QSignalSpy toggle(&delivery, &AlertDelivery::toggleWindowRequested);
     QSignalSpy pause(&delivery, &AlertDelivery::pauseRequested);
     QSignalSpy quit(&delivery, &AlertDelivery::quitRequested);
-    const QString item = newItem(before);
+    const QString item = m_panel.waitForNewItem(before, WaitMs);
     QVERIFY(!item.isEmpty());
 
     QStringList labels;
@@ -158,7 +143,7 @@ void tst_AlertDelivery::withoutANotificationServiceTheTrayShowsTheAlert()
     const QStringList before = m_panel.items();
     AlertDelivery delivery;
     QSignalSpy unavailable(&delivery, &AlertDelivery::unavailable);
-    const QString item = newItem(before);
+    const QString item = m_panel.waitForNewItem(before, WaitMs);
     QVERIFY(!item.isEmpty());
     QCOMPARE(m_panel.status(item), QStringLiteral("Active"));
 
@@ -188,7 +173,7 @@ void tst_AlertDelivery::aNotificationsShowAsksForItsCoin()
     QCOMPARE(m_notifications.publish(m_address, QStringLiteral("notifications")), QString());
     const QStringList before = m_panel.items();
     AlertDelivery delivery;
-    const QString item = newItem(before);
+    const QString item = m_panel.waitForNewItem(before, WaitMs);
     QVERIFY(!item.isEmpty());
     QSignalSpy show(&delivery, &AlertDelivery::showRequested);
     QSignalSpy unavailable(&delivery, &AlertDelivery::unavailable);

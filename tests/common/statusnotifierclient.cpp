@@ -5,6 +5,7 @@
 #include <QDBusObjectPath>
 #include <QDBusVariant>
 #include <QDateTime>
+#include <QtCore/qtestsupport_core.h>
 
 namespace LiqTest {
 namespace {
@@ -73,6 +74,18 @@ QVariant StatusNotifierClient::get(const QString &service, const QString &path, 
         return {};
     }
     return reply.arguments().constFirst().value<QDBusVariant>().variant();
+}
+
+QString StatusNotifierClient::waitForNewItem(const QStringList &before, int timeoutMs) const
+{
+    QStringList now;
+    if (!QTest::qWaitFor([&] { return (now = items()).size() > before.size(); }, timeoutMs))
+        return {};
+    for (const QString &item : now) {
+        if (!before.contains(item))
+            return item;
+    }
+    return {};
 }
 
 QStringList StatusNotifierClient::items() const

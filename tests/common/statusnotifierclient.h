@@ -38,6 +38,8 @@ public:
 
     // "service/path" of each registered item (the watcher's RegisteredStatusNotifierItems).
     QStringList items() const;
+    // The first item registered that is not in before, waiting up to timeoutMs; empty when none came.
+    QString waitForNewItem(const QStringList &before, int timeoutMs) const;
     QVariant itemProperty(const QString &item, const QString &name) const;
     TrayToolTip toolTip(const QString &item) const;
     QString status(const QString &item) const

@@ -100,7 +100,6 @@ private slots:
     void answeringQuitClosesAndIsRemembered();
 
 private:
-    QString trayItemOf(const QStringList &before) const;
     static void watchForBigLiquidations(MainWindow &window);
 
     QTemporaryDir m_dir;
@@ -127,18 +126,6 @@ void tst_TrayWindow::initTestCase()
 void tst_TrayWindow::init()
 {
     QSettings().clear();
-}
-
-QString tst_TrayWindow::trayItemOf(const QStringList &before) const
-{
-    QStringList items;
-    if (!QTest::qWaitFor([&] { return (items = m_panel.items()).size() > before.size(); }, WaitMs))
-        return {};
-    for (const QString &item : items) {
-        if (!before.contains(item))
-            return item;
-    }
-    return {};
 }
 
 void tst_TrayWindow::watchForBigLiquidations(MainWindow &window)
@@ -181,7 +168,7 @@ void tst_TrayWindow::theTrayIconShowsTheLiveStateAndDrivesTheWindow()
     MainWindow window(true);
     window.show();
     watchForBigLiquidations(window);
-    const QString item = trayItemOf(before);
+    const QString item = m_panel.waitForNewItem(before, WaitMs);
     QVERIFY(!item.isEmpty());
 
     // The live state: a feed that cannot be reached, then none.
