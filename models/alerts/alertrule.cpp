@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 
+#include <array>
 #include <cmath>
+#include <iterator>
+#include <type_traits>
 
 namespace Liq {
 namespace {
@@ -169,40 +172,37 @@ std::optional<int> RuleReader::minutes()
     return count;
 }
 
-std::optional<SqueezeLevel> readLevel(RuleReader &reader)
+// The next word as one of values, spelled as keyOf spells it, in any case; otherwise a failure saying what
+// was expected there.
+template<typename Values, typename KeyOf>
+auto readKeyword(RuleReader &reader, const Values &values, KeyOf keyOf, const QString &expected)
+    -> std::optional<std::decay_t<decltype(*std::begin(values))>>
 {
     const qsizetype at = reader.position();
     const QString text = reader.word().toString().toLower();
-    for (SqueezeLevel level : {SqueezeLevel::Mild, SqueezeLevel::Strong, SqueezeLevel::Extreme}) {
-        if (text == squeezeLevelKey(level))
-            return level;
+    for (const auto &value : values) {
+        if (text == keyOf(value))
+            return value;
     }
-    reader.fail(tr("expected a level (mild, strong or extreme)"), at);
+    reader.fail(expected, at);
     return std::nullopt;
+}
+
+std::optional<SqueezeLevel> readLevel(RuleReader &reader)
+{
+    constexpr std::array Levels{SqueezeLevel::Mild, SqueezeLevel::Strong, SqueezeLevel::Extreme};
+    return readKeyword(reader, Levels, squeezeLevelKey, tr("expected a level (mild, strong or extreme)"));
 }
 
 std::optional<TimeWindow> readWindow(RuleReader &reader)
 {
-    const qsizetype at = reader.position();
-    const QString text = reader.word().toString().toLower();
-    for (TimeWindow window : AllTimeWindows) {
-        if (text == windowLabel(window))
-            return window;
-    }
-    reader.fail(tr("expected a window (1h, 4h, 12h or 24h)"), at);
-    return std::nullopt;
+    return readKeyword(reader, AllTimeWindows, windowLabel, tr("expected a window (1h, 4h, 12h or 24h)"));
 }
 
 std::optional<Momentum> readMomentum(RuleReader &reader)
 {
-    const qsizetype at = reader.position();
-    const QString text = reader.word().toString().toLower();
-    for (Momentum momentum : {Momentum::Accelerating, Momentum::Fading}) {
-        if (text == momentumKey(momentum))
-            return momentum;
-    }
-    reader.fail(tr("expected accelerating or fading"), at);
-    return std::nullopt;
+    constexpr std::array Momenta{Momentum::Accelerating, Momentum::Fading};
+    return readKeyword(reader, Momenta, momentumKey, tr("expected accelerating or fading"));
 }
 
 // [:long|:short]
