@@ -20,9 +20,8 @@ PostgresEventStore::PostgresEventStore(const QString &spec, QObject *parent)
     , m_connection(PostgresConnection::parse(spec))
     , m_spec(spec)
     , m_connectionPrefix(QStringLiteral("liqscope-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-    m_thread.setObjectName(QStringLiteral("event store"));
-}
+    , m_writer(this)
+{ }
 
 PostgresEventStore::~PostgresEventStore()
 {
@@ -93,20 +92,11 @@ QString PostgresEventStore::open(bool mayWrite)
     if (QString problem = checkSchema(&writer); !problem.isEmpty())
         return problem;
     if (writer) {
-        m_writer = new PostgresStoreWriter(m_connection, m_connectionPrefix + QStringLiteral("-write"),
-                                           m_retentionDays, m_maxPendingEvents);
-        m_writer->moveToThread(&m_thread);
-        connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
-        connect(m_writer, &PostgresStoreWriter::writeFailed, this, &EventStore::writeFailed);
-        connect(m_writer, &PostgresStoreWriter::writeRecovered, this, &EventStore::writeRecovered);
-        connect(m_writer, &PostgresStoreWriter::batchWritten, this, &EventStore::batchWritten);
-        m_thread.start();
-        bool started = false;
         QString error;
-        QMetaObject::invokeMethod(
-            m_writer, [this, &started, &error] { started = m_writer->begin(&error); },
-            Qt::BlockingQueuedConnection);
-        if (!started) {
+        if (!m_writer.start(new PostgresStoreWriter(m_connection,
+                                                    m_connectionPrefix + QStringLiteral("-write"),
+                                                    m_retentionDays, m_maxPendingEvents),
+                            &error)) {
             close();
             return tr("%1: cannot write (%2)").arg(location(), error);
         }
@@ -117,36 +107,22 @@ QString PostgresEventStore::open(bool mayWrite)
 
 void PostgresEventStore::close()
 {
-    if (m_writer) {
-        PostgresStoreWriter *writer = m_writer;
-        QMetaObject::invokeMethod(
-            writer, [writer] { writer->end(); }, Qt::BlockingQueuedConnection);
-        m_writer = nullptr;
-        m_thread.quit();
-        m_thread.wait();
-    }
+    m_writer.stop();
     PostgresConnection::drop(m_connectionPrefix + QStringLiteral("-read"));
     m_access = Access::Closed;
 }
 
 void PostgresEventStore::append(const QList<LiquidationEvent> &events)
 {
-    if (!m_writer || events.isEmpty())
-        return;
-    PostgresStoreWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer, [writer, events] { writer->enqueue(events); }, Qt::QueuedConnection);
+    m_writer.append(events);
 }
 
 void PostgresEventStore::recordCoverage(Exchange exchange, qint64 sinceMs, qint64 untilMs)
 {
-    if (!m_writer)
+    if (!m_writer.isRunning())
         return;
     m_recordsCoverage = true;
-    PostgresStoreWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer, [writer, exchange, sinceMs, untilMs] { writer->cover(exchange, sinceMs, untilMs); },
-        Qt::QueuedConnection);
+    m_writer.cover(exchange, sinceMs, untilMs);
 }
 
 bool PostgresEventStore::isWrittenElsewhere() const
@@ -156,13 +132,7 @@ bool PostgresEventStore::isWrittenElsewhere() const
 
 bool PostgresEventStore::flush()
 {
-    if (!m_writer)
-        return false;
-    bool ok = false;
-    PostgresStoreWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer, [writer, &ok] { ok = writer->write(true); }, Qt::BlockingQueuedConnection);
-    return ok;
+    return m_writer.call([](PostgresStoreWriter &writer) { return writer.write(true); });
 }
 
 QString PostgresEventStore::readConnection() const

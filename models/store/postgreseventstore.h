@@ -2,9 +2,9 @@
 
 #include "store/eventstore.h"
 #include "store/postgresconnection.h"
+#include "store/storewriterthread.h"
 
 #include <QMutex>
-#include <QThread>
 
 namespace Liq {
 
@@ -63,13 +63,13 @@ private:
     int m_retentionDays = DefaultRetentionDays;
     qsizetype m_maxPendingEvents = MaxPendingEvents;
     Access m_access = Access::Closed;
-    QThread m_thread;
-    PostgresStoreWriter *m_writer = nullptr; // lives in m_thread
     QString m_connectionPrefix;
     mutable QMutex m_errorMutex;
     mutable QString m_lastError;
     mutable bool m_readBroken = false; // the next read opens a new connection
     bool m_recordsCoverage = false; // this process records spans (so the recent ones are its own)
+    // Last, so it is the first to go: the thread stops before anything it reports to.
+    StoreWriterThread<PostgresStoreWriter> m_writer;
 };
 
 } // namespace Liq

@@ -39,9 +39,8 @@ SqliteEventStore::SqliteEventStore(const QString &path, QObject *parent)
     , m_path(path)
     , m_connectionPrefix(QStringLiteral("liqscope-store-")
                          + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-    m_thread.setObjectName(QStringLiteral("event store"));
-}
+    , m_writer(this)
+{ }
 
 SqliteEventStore::~SqliteEventStore()
 {
@@ -134,34 +133,17 @@ QString SqliteEventStore::checkFile(bool writer)
 
 QString SqliteEventStore::startWriter()
 {
-    m_writer = new SqliteStoreWriter(m_path, m_connectionPrefix + QStringLiteral("-write"), m_retentionDays,
-                                     m_maxSizeBytes);
-    m_writer->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
-    connect(m_writer, &SqliteStoreWriter::writeFailed, this, &EventStore::writeFailed);
-    connect(m_writer, &SqliteStoreWriter::writeRecovered, this, &EventStore::writeRecovered);
-    connect(m_writer, &SqliteStoreWriter::batchWritten, this, &EventStore::batchWritten);
-    m_thread.start();
-    bool started = false;
     QString error;
-    QMetaObject::invokeMethod(
-        m_writer, [this, &started, &error] { started = m_writer->begin(&error); },
-        Qt::BlockingQueuedConnection);
-    if (started)
+    if (m_writer.start(new SqliteStoreWriter(m_path, m_connectionPrefix + QStringLiteral("-write"),
+                                             m_retentionDays, m_maxSizeBytes),
+                       &error))
         return {};
     return tr("%1: cannot write (%2)").arg(QDir::toNativeSeparators(m_path), error);
 }
 
 void SqliteEventStore::close()
 {
-    if (m_writer) {
-        SqliteStoreWriter *writer = m_writer;
-        QMetaObject::invokeMethod(
-            writer, [writer] { writer->end(); }, Qt::BlockingQueuedConnection);
-        m_writer = nullptr;
-        m_thread.quit();
-        m_thread.wait();
-    }
+    m_writer.stop();
     SqliteApi::dropConnection(m_connectionPrefix + QStringLiteral("-read"));
     m_lock.reset();
     m_access = Access::Closed;
@@ -169,32 +151,17 @@ void SqliteEventStore::close()
 
 void SqliteEventStore::append(const QList<LiquidationEvent> &events)
 {
-    if (!m_writer || events.isEmpty())
-        return;
-    SqliteStoreWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer, [writer, events] { writer->enqueue(events); }, Qt::QueuedConnection);
+    m_writer.append(events);
 }
 
 void SqliteEventStore::recordCoverage(Exchange exchange, qint64 sinceMs, qint64 untilMs)
 {
-    if (!m_writer)
-        return;
-    SqliteStoreWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer, [writer, exchange, sinceMs, untilMs] { writer->cover(exchange, sinceMs, untilMs); },
-        Qt::QueuedConnection);
+    m_writer.cover(exchange, sinceMs, untilMs);
 }
 
 bool SqliteEventStore::flush()
 {
-    if (!m_writer)
-        return false;
-    bool ok = false;
-    SqliteStoreWriter *writer = m_writer;
-    QMetaObject::invokeMethod(
-        writer, [writer, &ok] { ok = writer->write(); }, Qt::BlockingQueuedConnection);
-    return ok;
+    return m_writer.call([](SqliteStoreWriter &writer) { return writer.write(); });
 }
 
 sqlite3 *SqliteEventStore::readHandle() const

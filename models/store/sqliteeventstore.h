@@ -1,10 +1,10 @@
 #pragma once
 
 #include "store/eventstore.h"
+#include "store/storewriterthread.h"
 
 #include <QLockFile>
 #include <QMutex>
-#include <QThread>
 
 #include <memory>
 
@@ -68,11 +68,11 @@ private:
     qint64 m_maxSizeBytes = 0;
     Access m_access = Access::Closed;
     std::unique_ptr<QLockFile> m_lock;
-    QThread m_thread;
-    SqliteStoreWriter *m_writer = nullptr; // lives in m_thread
     QString m_connectionPrefix;
     mutable QMutex m_errorMutex;
     mutable QString m_lastError;
+    // Last, so it is the first to go: the thread stops before anything it reports to.
+    StoreWriterThread<SqliteStoreWriter> m_writer;
 };
 
 } // namespace Liq
